@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace EmergencyOps.Gateway.Extensions;
+
+/// <summary>
+/// Builds the proxy's routes and clusters from the gateway's service table and the service
+/// endpoints injected the Aspire way (<c>services__{name}__http__0</c>, Kubernetes sets the same keys).
+/// </summary>
+public static class ServiceRoutes
+{
+    private static readonly string[] Schemes = ["https", "http"];
+
+    public static IReadOnlyList<Uri> Destinations(IConfiguration configuration, string service)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection($"services:{service}");
+        return [.. Schemes
+            .SelectMany(scheme => section.GetSection(scheme).GetChildren())
+            .Select(endpoint => endpoint.Value)
+            .Where(value => Uri.IsWellFormedUriString(value, UriKind.Absolute))
+            .Select(value => new Uri(value!))];
+    }
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(
+        IConfiguration configuration, GatewayOptions options)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        foreach (var (name, service) in options.Services)
+        {
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{name}-api",
+                ClusterId = name,
+                Match = new RouteMatch { Path = $"{service.PathPrefix}/{{**rest}}" },
+            });
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{name}-openapi",
+                ClusterId = name,
+                Match = new RouteMatch { Path = $"/openapi/{name}/v1.json" },
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+            });
+            // No destinations configured: the cluster stays empty and YARP answers 503, which says exactly that.
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = name,
+                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = service.ActivityTimeout },
+                Destinations = Destinations(configuration, name)
+                    .Select((uri, i) => (Key: $"{name}-{i}", Value: new DestinationConfig { Address = uri.ToString() }))
+                    .ToDictionary(d => d.Key, d => d.Value),
+            });
+        }
+        return (routes, clusters);
+    }
+}

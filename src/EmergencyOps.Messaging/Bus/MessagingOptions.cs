@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+using EmergencyOps.Messaging.Outbox;
+
+namespace EmergencyOps.Messaging.Bus;
+
+/// <summary>Section <c>Messaging</c>. The broker itself is <c>ConnectionStrings:messaging</c> (an amqp:// URI).</summary>
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>
+    /// Prefixes every exchange and queue name. Empty in production; tests use a unique prefix per
+    /// test class so parallel runs never see each other's messages.
+    /// </summary>
+    [RegularExpression("^[a-z0-9-]*$")]
+    public string EntityPrefix { get; set; } = "";
+
+    /// <summary>Quorum queues (what production uses): replicated, with a delivery limit for poison messages.</summary>
+    public bool QuorumQueues { get; set; } = true;
+
+    /// <summary>Immediate retries of a failing consumer before the message moves to the <c>_error</c> queue.</summary>
+    [Range(0, 20)]
+    public int RetryLimit { get; set; } = 5;
+
+    public OutboxOptions Outbox { get; set; } = new();
+}

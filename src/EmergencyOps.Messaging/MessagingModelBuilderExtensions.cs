@@ -1,0 +1,31 @@
+using EmergencyOps.Messaging.Inbox;
+using EmergencyOps.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmergencyOps.Messaging;
+
+public static class MessagingModelBuilderExtensions
+{
+    /// <summary>Adds the outbox and inbox tables to a service's model (call from <c>OnModelCreating</c>).</summary>
+    public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("OutboxMessages");
+            b.HasKey(m => m.Sequence);
+            b.Property(m => m.Sequence).ValueGeneratedOnAdd();
+            b.HasIndex(m => m.MessageId).IsUnique();
+            b.HasIndex(m => new { m.SentAt, m.Sequence });
+            b.Property(m => m.MessageType).HasMaxLength(400);
+            b.Property(m => m.LastError).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<InboxMessage>(b =>
+        {
+            b.ToTable("InboxMessages");
+            b.HasKey(m => new { m.MessageId, m.ConsumerId });
+            b.Property(m => m.ConsumerId).HasMaxLength(300);
+        });
+        return modelBuilder;
+    }
+}

@@ -1,0 +1,13 @@
+using Hazards.API.Apis;
+using Hazards.API.Extensions;
+using EmergencyOps.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapHazardsApi();
+app.Run();

@@ -1,0 +1,22 @@
+using EmergencyOps.Messaging.Bus;
+using EmergencyOps.Messaging.Persistence;
+using EmergencyOps.Messaging.Redis;
+using EmergencyOps.ServiceDefaults;
+using MassTransit;
+using Inventory.API.Infrastructure;
+
+namespace Inventory.API.Extensions;
+
+public static class Extensions
+{
+    public const string ServiceName = "inventory";
+
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<InventoryContext>("inventorydb");
+        builder.AddServiceMessaging<InventoryContext>(ServiceName, bus => bus.AddConsumers(typeof(InventoryContext).Assembly));
+        builder.AddServiceRedis();
+        builder.AddDefaultAuthentication(InventoryPolicies.All);
+        builder.Services.AddOpenApi();
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every test of EmergencyOps against real RabbitMQ and Redis.
+# Installs them from Debian packages when missing (as root), starts them when not running,
+# and stops afterwards whatever it started. Usage: ./test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
+REDIS_PORT=${REDIS_PORT:-6379}
+started_rabbit=0
+started_redis=0
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+need=()
+command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || need+=(rabbitmq-server)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "Missing: ${need[*]}. Install them with: sudo apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+  echo "Installing ${need[*]} from Debian packages..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+export PATH="$PATH:/usr/sbin:/usr/lib/rabbitmq/bin"
+
+cleanup() {
+  if [ $started_rabbit = 1 ]; then rabbitmqctl -q stop >/dev/null 2>&1 || true; fi
+  if [ $started_redis = 1 ]; then redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+if ! listening "$RABBITMQ_PORT"; then
+  echo "Starting RabbitMQ..."
+  rabbitmq-server -detached
+  started_rabbit=1
+fi
+if ! listening "$REDIS_PORT"; then
+  echo "Starting Redis..."
+  redis-server --daemonize yes --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >/dev/null
+  started_redis=1
+fi
+
+deadline=$((SECONDS + 90))
+until rabbitmq-diagnostics -q ping >/dev/null 2>&1 && listening "$RABBITMQ_PORT"; do
+  [ $SECONDS -lt $deadline ] || { echo "RabbitMQ did not become ready within 90 s" >&2; exit 1; }
+  sleep 1
+done
+until [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]; do
+  [ $SECONDS -lt $deadline ] || { echo "Redis did not become ready within 90 s" >&2; exit 1; }
+  sleep 0.5
+done
+echo "RabbitMQ on $RABBITMQ_PORT and Redis on $REDIS_PORT are ready."
+
+export EMERGENCYOPS_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBITMQ_PORT/"
+export EMERGENCYOPS_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+dotnet test EmergencyOps.sln --logger "console;verbosity=normal" "$@"
