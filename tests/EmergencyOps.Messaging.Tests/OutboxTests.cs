@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using EmergencyOps.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmergencyOps.Messaging.Tests;
+
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private readonly string _prefix = TestInfrastructure.UniquePrefix("outbox");
+    private MessageRecorder _recorder = null!;
+
+    public async Task InitializeAsync() => _recorder = await new MessageRecorder(_prefix).Record<NoteWritten>().StartAsync();
+
+    public async Task DisposeAsync() => await _recorder.DisposeAsync();
+
+    [Fact]
+    public async Task Event_is_published_after_the_state_change_commits_and_marked_sent()
+    {
+        await using var host = await TestHost.StartAsync(TestInfrastructure.FreshSqliteConnectionString("outbox"), _prefix, TestInfrastructure.RabbitMq);
+
+        var written = await WriteNoteAsync(host, "levee inspection done");
+
+        var received = await _recorder.WaitForAsync<NoteWritten>(m => m.EventId == written.EventId);
+        Assert.Equal(written, received.Message);
+        Assert.Equal(written.EventId, received.MessageId);
+        Assert.Equal(written.CorrelationId, received.CorrelationId);
+        var row = await Eventually.GetAsync(async () => await host.OutboxRowAsync(written.EventId) is { SentAt: not null } sent ? sent : null, "the outbox row to be marked sent");
+        Assert.Equal(typeof(NoteWritten).FullName + ", EmergencyOps.Messaging.Tests", row.MessageType);
+        Assert.Single(_recorder.Received<NoteWritten>(), m => m.Message.EventId == written.EventId);
+    }
+
+    [Fact]
+    public async Task Event_is_never_published_when_its_transaction_rolls_back()
+    {
+        await using var host = await TestHost.StartAsync(TestInfrastructure.FreshSqliteConnectionString("outbox"), _prefix, TestInfrastructure.RabbitMq);
+        var rolledBack = await host.InScopeAsync(async (db, outbox) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var note = new Note { Text = "written in error" };
+            var evt = NoteWritten.For(note);
+            db.Notes.Add(note);
+            outbox.Add(evt);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+            return evt;
+        });
+
+        // Delivery is in outbox order: once a later event has arrived, an earlier one never will.
+        var later = await WriteNoteAsync(host, "written after the rollback");
+        await _recorder.WaitForAsync<NoteWritten>(m => m.EventId == later.EventId);
+
+        Assert.DoesNotContain(_recorder.Received<NoteWritten>(), m => m.Message.EventId == rolledBack.EventId);
+        Assert.Null(await host.OutboxRowAsync(rolledBack.EventId));
+        Assert.False(await host.InScopeAsync((db, _) => db.Notes.AnyAsync(n => n.Id == rolledBack.NoteId)));
+    }
+
+    [Fact]
+    public async Task Event_written_while_the_broker_is_unreachable_is_published_when_it_returns()
+    {
+        await using var proxy = new TcpProxy(TestInfrastructure.RabbitMq.Port);
+        proxy.Start();
+        await using var host = await TestHost.StartAsync(TestInfrastructure.FreshSqliteConnectionString("outbox"), _prefix, BrokerAt(proxy.Port));
+        await host.WaitUntilBusReadyAsync();
+
+        proxy.Stop();
+        var written = await WriteNoteAsync(host, "stored during the outage");
+
+        var pending = await Eventually.GetAsync(async () => await host.OutboxRowAsync(written.EventId) is { Attempts: > 0 } row ? row : null, "a failed publish attempt");
+        Assert.Null(pending.SentAt);
+        Assert.NotNull(pending.LastError);
+        Assert.DoesNotContain(_recorder.Received<NoteWritten>(), m => m.Message.EventId == written.EventId);
+
+        proxy.Start();
+        var received = await _recorder.WaitForAsync<NoteWritten>(m => m.EventId == written.EventId, TimeSpan.FromSeconds(90));
+        Assert.Equal(written, received.Message);
+        await Eventually.TrueAsync(async () => await host.OutboxRowAsync(written.EventId) is { SentAt: not null }, "the row to be marked sent");
+    }
+
+    [Fact]
+    public async Task Pending_event_survives_a_restart_and_is_published_by_the_next_process()
+    {
+        var database = TestInfrastructure.FreshSqliteConnectionString("outbox");
+        NoteWritten written;
+        await using (var first = await TestHost.StartAsync(database, _prefix, BrokerAt(UnusedPort())))
+        {
+            written = await WriteNoteAsync(first, "accepted before the restart");
+            await Eventually.TrueAsync(async () => await first.OutboxRowAsync(written.EventId) is { Attempts: > 0, SentAt: null }, "a failed publish attempt");
+        }
+
+        await using var second = await TestHost.StartAsync(database, _prefix, TestInfrastructure.RabbitMq);
+        var received = await _recorder.WaitForAsync<NoteWritten>(m => m.EventId == written.EventId, TimeSpan.FromSeconds(60));
+        Assert.Equal(written, received.Message);
+    }
+
+    private static async Task<NoteWritten> WriteNoteAsync(TestHost host, string text) =>
+        await host.InScopeAsync(async (db, outbox) =>
+        {
+            var note = new Note { Text = text };
+            var evt = NoteWritten.For(note);
+            db.Notes.Add(note);
+            outbox.Add(evt);
+            await db.SaveChangesAsync();
+            return evt;
+        });
+
+    private static Uri BrokerAt(int port) => new UriBuilder(TestInfrastructure.RabbitMq) { Port = port }.Uri;
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EmergencyOps.Testing;
+
+/// <summary>
+/// Hosts one service in-process against the real RabbitMQ and Redis, with a fresh SQLite database
+/// and exchange/queue names of its own, so test classes never share state.
+/// </summary>
+public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TProgram : class
+{
+    private readonly string _connectionName;
+
+    public ServiceFactory(string connectionName)
+    {
+        _connectionName = connectionName;
+        EntityPrefix = TestInfrastructure.UniquePrefix(connectionName);
+        DatabaseConnectionString = TestInfrastructure.FreshSqliteConnectionString(connectionName);
+    }
+
+    public string EntityPrefix { get; }
+
+    public string DatabaseConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:messaging", TestInfrastructure.RabbitMq.ToString());
+        builder.UseSetting("ConnectionStrings:redis", TestInfrastructure.Redis);
+        builder.UseSetting($"ConnectionStrings:{_connectionName}", DatabaseConnectionString);
+        builder.UseSetting("Messaging:EntityPrefix", EntityPrefix);
+    }
+}
