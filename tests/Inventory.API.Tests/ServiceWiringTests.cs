@@ -1,0 +1,19 @@
+using EmergencyOps.Testing;
+using Inventory.API.Infrastructure;
+
+namespace Inventory.API.Tests;
+
+public sealed class ServiceWiringTests(InventoryFactory factory) : IClassFixture<InventoryFactory>
+{
+    [Fact]
+    public async Task Ready_once_database_broker_and_cache_answer() =>
+        await ServiceChecks.AssertReadyAsync(factory.CreateClient());
+
+    [Fact]
+    public async Task Answers_its_smoke_request_with_a_correlation_id() =>
+        await ServiceChecks.AssertPingAsync(factory.CreateClient(), "inventory");
+
+    [Fact]
+    public void Model_produces_a_valid_sql_server_schema() =>
+        SqlServerSchema.AssertValidScript<InventoryContext>("inventory", options => new InventoryContext(options));
+}
