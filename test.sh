@@ -56,4 +56,13 @@ echo "RabbitMQ on $RABBITMQ_PORT and Redis on $REDIS_PORT are ready."
 
 export EMERGENCYOPS_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBITMQ_PORT/"
 export EMERGENCYOPS_TEST_REDIS="127.0.0.1:$REDIS_PORT"
-dotnet test EmergencyOps.sln --logger "console;verbosity=normal" "$@"
+log="$(mktemp)"
+status=0
+dotnet test EmergencyOps.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# One closing line over every test assembly, for people and CI alike.
+passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -E '^\s+Skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
