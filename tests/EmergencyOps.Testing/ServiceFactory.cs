@@ -30,5 +30,6 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         builder.UseSetting("ConnectionStrings:redis", TestInfrastructure.Redis);
         builder.UseSetting($"ConnectionStrings:{_connectionName}", DatabaseConnectionString);
         builder.UseSetting("Messaging:EntityPrefix", EntityPrefix);
+        builder.UseSetting("Redis:KeyPrefix", EntityPrefix + ":");
     }
 }

@@ -23,10 +23,12 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
         ArgumentNullException.ThrowIfNull(context);
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be de-duplicated.");
+        var applied = false;
         var strategy = Db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             Db.ChangeTracker.Clear();
+            applied = false;
             await using var transaction = await Db.Database.BeginTransactionAsync(context.CancellationToken);
             var seen = await Db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.ConsumerId == ConsumerId, context.CancellationToken);
             if (seen)
@@ -38,8 +40,16 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
             await HandleAsync(context);
             await Db.SaveChangesAsync(context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
+            applied = true;
         });
+        if (applied)
+        {
+            await AfterCommitAsync(context);
+        }
     }
+
+    /// <summary>Work that must follow a successful commit, such as refreshing a cache from the database.</summary>
+    protected virtual Task AfterCommitAsync(ConsumeContext<TMessage> context) => Task.CompletedTask;
 
     /// <summary>Apply the message to <see cref="Db"/>; do not call SaveChanges or publish directly (use the outbox).</summary>
     protected abstract Task HandleAsync(ConsumeContext<TMessage> context);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
 
 namespace EmergencyOps.Messaging.Redis;
 
@@ -23,6 +24,9 @@ public static class RedisExtensions
             options.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(options);
         });
+        // Keys are prefixed per deployment (and per test class), so several systems can share one Redis.
+        var prefix = builder.Configuration["Redis:KeyPrefix"] ?? "emergencyops:";
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IConnectionMultiplexer>().GetDatabase().WithKeyPrefix(prefix));
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Extensions.ReadyTag]);
         return builder;
     }
