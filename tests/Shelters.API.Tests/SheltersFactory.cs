@@ -2,4 +2,4 @@ using EmergencyOps.Testing;
 
 namespace Shelters.API.Tests;
 
-public sealed class SheltersFactory() : ServiceFactory<Program>("sheltersdb");
+public class SheltersFactory() : ServiceFactory<Program>("sheltersdb");

@@ -1,5 +1,9 @@
-using EmergencyOps.ServiceDefaults;
+using EmergencyOps.Contracts.Warnings;
+using EmergencyOps.Geography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Shelters.API.Extensions;
+using Shelters.API.Model;
 
 namespace Shelters.API.Apis;
 
@@ -8,7 +12,82 @@ public static class SheltersApi
     public static IEndpointRouteBuilder MapSheltersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/shelters").WithTags("Shelters");
-        api.MapServiceInfo(Extensions.Extensions.ServiceName, SheltersPolicies.Read);
+
+        api.MapPost("/", RegisterShelter).WithName("RegisterShelter")
+            .WithSummary("Register a shelter (应急避难场所)").RequireAuthorization(SheltersPolicies.Manage);
+        api.MapGet("/", ListShelters).WithName("ListShelters")
+            .WithSummary("Shelters by district, status, kind and hazard suitability, paged").RequireAuthorization(SheltersPolicies.Read);
+        api.MapGet("/{id:guid}", GetShelter).WithName("GetShelter")
+            .WithSummary("One shelter with its live occupancy").RequireAuthorization(SheltersPolicies.Read);
+
+        api.MapOccupancyApi();
+        api.MapShelterQueriesApi();
+        api.MapInspectionsApi();
         return app;
     }
+
+    public static async Task<Results<Created<ShelterResponse>, ValidationProblem, ProblemHttpResult>> RegisterShelter(
+        RegisterShelterRequest request, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
+    {
+        var errors = ShelterValidation.Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var name = request.Name!.Trim();
+        if (await services.Db.Shelters.AnyAsync(s => s.Name == name, cancellationToken))
+        {
+            return TypedResults.Problem($"A shelter named '{name}' is already registered.", statusCode: StatusCodes.Status409Conflict, title: "Duplicate shelter");
+        }
+        var shelter = ShelterValidation.ToShelter(request, services.Changes.Now);
+        services.Db.Shelters.Add(shelter);
+        services.Changes.Log(shelter, ShelterChangeKind.Registered, 0, services.Actor);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.Cache.RefreshAsync([shelter.DistrictCode], cancellationToken);
+        return TypedResults.Created($"/api/shelters/{shelter.Id}", ShelterResponse.From(shelter));
+    }
+
+    public static async Task<Results<Ok<PaginatedItems<ShelterResponse>>, ValidationProblem>> ListShelters(
+        [AsParameters] ShelterServices services, CancellationToken cancellationToken,
+        string? district = null, string? status = null, string? kind = null, string? suitableFor = null,
+        int pageIndex = 0, int pageSize = 20)
+    {
+        if (pageIndex < 0 || pageSize is < 1 or > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = ["pageIndex ≥ 0 and pageSize 1–200."] });
+        }
+        if (district is not null && !Districts.IsKnown(district))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["district"] = [$"'{district}' is not a Shanghai district code."] });
+        }
+        if (suitableFor is not null && !WarningTypes.All.Contains(suitableFor))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["suitableFor"] = [$"Unknown hazard '{suitableFor}'."] });
+        }
+        ShelterStatus? statusFilter = Enum.TryParse<ShelterStatus>(status, ignoreCase: true, out var st) ? st : null;
+        ShelterKind? kindFilter = Enum.TryParse<ShelterKind>(kind, ignoreCase: true, out var kd) ? kd : null;
+        if (status is not null && statusFilter is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Status is 'closed', 'standby', 'open' or 'full'."] });
+        }
+        if (kind is not null && kindFilter is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["Kind is 'indoor' or 'outdoor'."] });
+        }
+        var query = services.Db.Shelters.AsNoTracking();
+        if (district is not null) query = query.Where(s => s.DistrictCode == district);
+        if (statusFilter is not null) query = query.Where(s => s.Status == statusFilter);
+        if (kindFilter is not null) query = query.Where(s => s.Kind == kindFilter);
+        var all = await query.OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        // Suitability lives in a JSON list column: filtered here to stay portable across providers.
+        var filtered = suitableFor is null ? all : [.. all.Where(s => s.Suits(suitableFor))];
+        var page = filtered.Skip(pageIndex * pageSize).Take(pageSize).Select(ShelterResponse.From).ToList();
+        return TypedResults.Ok(new PaginatedItems<ShelterResponse>(pageIndex, pageSize, filtered.Count, page));
+    }
+
+    public static async Task<Results<Ok<ShelterResponse>, NotFound>> GetShelter(
+        Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken) =>
+        await services.Db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } shelter
+            ? TypedResults.Ok(ShelterResponse.From(shelter))
+            : TypedResults.NotFound();
 }

@@ -4,6 +4,7 @@ using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
 using MassTransit;
 using Shelters.API.Infrastructure;
+using Shelters.API.Model;
 
 namespace Shelters.API.Extensions;
 
@@ -18,5 +19,14 @@ public static class Extensions
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(SheltersPolicies.All);
         builder.Services.AddOpenApi();
+
+        builder.Services.AddOptions<WarningReactionOptions>()
+            .Bind(builder.Configuration.GetSection("Shelters:WarningReaction"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<ShelterChanges>();
+        builder.Services.AddScoped<WarningReaction>();
+        builder.Services.AddScoped<AvailabilityCache>();
+        builder.Services.AddHostedService<AvailabilityReconciler>();
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Shelters.API.Extensions;
+using Shelters.API.Model;
+
+namespace Shelters.API.Apis;
+
+public static class InspectionsApi
+{
+    public static RouteGroupBuilder MapInspectionsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/{id:guid}/inspections", RecordInspection).WithName("RecordShelterInspection")
+            .WithSummary("Record an inspection (检查); a failed one takes the shelter out of service until one passes").RequireAuthorization(SheltersPolicies.Inspect);
+        api.MapGet("/{id:guid}/inspections", ListInspections).WithName("ListShelterInspections")
+            .WithSummary("A shelter's inspections, newest first").RequireAuthorization(SheltersPolicies.Read);
+        return api;
+    }
+
+    public static async Task<Results<Created<InspectionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordInspection(
+        Guid id, RecordInspectionRequest request, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var today = DateOnly.FromDateTime(services.Changes.Now);
+        if (request.Date is not { } date || date > today) errors["date"] = ["The inspection date is required and cannot be in the future."];
+        if (string.IsNullOrWhiteSpace(request.Inspector)) errors["inspector"] = ["The inspector is required."];
+        if (string.IsNullOrWhiteSpace(request.Findings)) errors["findings"] = ["Findings are required (write 'none' when there are none)."];
+        if (request.Passed is null) errors["passed"] = ["Say whether the inspection passed."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var shelter = await services.Db.Shelters.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (shelter is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var passed = request.Passed!.Value;
+        if (!passed && shelter.Occupancy > 0)
+        {
+            return TypedResults.Problem($"{shelter.Occupancy} people are in '{shelter.Name}': move them (record their departure) before it is taken out of service.",
+                statusCode: StatusCodes.Status409Conflict, title: "People inside");
+        }
+        var inspection = new Inspection
+        {
+            ShelterId = id, Date = request.Date!.Value, Inspector = request.Inspector!.Trim(), Findings = request.Findings!.Trim(),
+            Passed = passed, RecordedAt = services.Changes.Now,
+        };
+        services.Db.Inspections.Add(inspection);
+        var wasOutOfService = shelter.OutOfService;
+        shelter.OutOfService = !passed;
+        if (!passed)
+        {
+            // Out of service means closed; SetStatus raises ShelterClosed with the reason.
+            if (shelter.Status == ShelterStatus.Closed && !wasOutOfService)
+            {
+                services.Changes.RaiseStatusEvent(shelter, "failed inspection");
+            }
+            services.Changes.SetStatus(shelter, ShelterStatus.Closed, services.Actor, "failed inspection");
+        }
+        services.Changes.Log(shelter, ShelterChangeKind.Inspection, 0, services.Actor, $"{(passed ? "passed" : "failed")}: {inspection.Findings}");
+        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.Cache.RefreshAsync([shelter.DistrictCode], cancellationToken);
+        return TypedResults.Created($"/api/shelters/{id}/inspections/{inspection.Id}",
+            new InspectionResponse(inspection.Id, id, inspection.Date, inspection.Inspector, inspection.Findings, inspection.Passed, shelter.OutOfService));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<InspectionResponse>>, NotFound>> ListInspections(
+        Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
+    {
+        var shelter = await services.Db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (shelter is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var list = await services.Db.Inspections.AsNoTracking().Where(i => i.ShelterId == id)
+            .OrderByDescending(i => i.Date).ThenByDescending(i => i.RecordedAt)
+            .Select(i => new InspectionResponse(i.Id, i.ShelterId, i.Date, i.Inspector, i.Findings, i.Passed, shelter.OutOfService))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<InspectionResponse>>(list);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using EmergencyOps.Geography;
+using Microsoft.EntityFrameworkCore;
+using Shelters.API.Infrastructure;
+using Shelters.API.Model;
+
+namespace Shelters.API.Apis;
+
+/// <summary>What the shelter handlers share, bound with <c>[AsParameters]</c>.</summary>
+public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, AvailabilityCache cache, ClaimsPrincipal user)
+{
+    public SheltersContext Db { get; } = db;
+
+    public ShelterChanges Changes { get; } = changes;
+
+    public AvailabilityCache Cache { get; } = cache;
+
+    public ClaimsPrincipal User { get; } = user;
+
+    public string Actor => User.Identity?.Name ?? "unknown";
+
+    /// <summary>Open, in-service shelters with room for <paramref name="people"/>, nearest first.</summary>
+    public async Task<IReadOnlyList<NearbyShelter>> NearestWithRoomAsync(GeoPoint from, int people, int limit, Guid? except, CancellationToken cancellationToken)
+    {
+        // A city has thousands of shelters at most: distance is computed here, not in SQL (SQLite has no trigonometry).
+        var candidates = await Db.Shelters.AsNoTracking()
+            .Where(s => s.Status == ShelterStatus.Open && !s.OutOfService && s.Capacity - s.Occupancy >= people && s.Id != except)
+            .ToListAsync(cancellationToken);
+        return [.. candidates
+            .Select(s => (Shelter: s, Distance: from.DistanceTo(s.Location)))
+            .OrderBy(x => x.Distance)
+            .Take(limit)
+            .Select(x => new NearbyShelter(x.Shelter.Id, x.Shelter.Name, x.Shelter.DistrictCode, x.Shelter.Address,
+                x.Shelter.Latitude, x.Shelter.Longitude, x.Shelter.Available, x.Shelter.Capacity, (int)Math.Round(x.Distance)))];
+    }
+}
