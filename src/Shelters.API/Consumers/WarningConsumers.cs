@@ -1,3 +1,4 @@
+using EmergencyOps.Contracts;
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Inbox;
@@ -7,50 +8,45 @@ using Shelters.API.Model;
 
 namespace Shelters.API.Consumers;
 
-public sealed class WarningIssuedConsumer(
-    SheltersContext db, WarningReaction reaction, AvailabilityCache cache, CorrelationContext correlation, TimeProvider time, ILogger<WarningIssuedConsumer> logger)
-    : InboxConsumer<WarningIssued, SheltersContext>(db, time, logger)
+/// <summary>Applies a warning event once (inbox), then refreshes the availability of the districts it changed.</summary>
+public abstract class WarningConsumer<TMessage>(
+    SheltersContext db, AvailabilityCache cache, CorrelationContext correlation, TimeProvider time, ILogger logger)
+    : InboxConsumer<TMessage, SheltersContext>(db, time, logger)
+    where TMessage : class, IIntegrationEvent
 {
-    private IReadOnlyList<string> _changed = [];
+    private IReadOnlyList<string> _changedDistricts = [];
 
-    protected override async Task HandleAsync(ConsumeContext<WarningIssued> context)
+    protected override async Task HandleAsync(ConsumeContext<TMessage> context)
     {
-        var m = context.Message;
-        correlation.CorrelationId = m.CorrelationId;
-        _changed = await reaction.ActivateAsync(m.WarningId, m.Type, m.Level, m.Exercise, m.Area, context.CancellationToken);
+        correlation.CorrelationId = context.Message.CorrelationId;
+        _changedDistricts = await ApplyAsync(context.Message, context.CancellationToken);
     }
 
-    protected override Task AfterCommitAsync(ConsumeContext<WarningIssued> context) => cache.RefreshAsync(_changed, context.CancellationToken);
+    protected abstract Task<IReadOnlyList<string>> ApplyAsync(TMessage message, CancellationToken cancellationToken);
+
+    protected override Task AfterCommitAsync(ConsumeContext<TMessage> context) => cache.RefreshAsync(_changedDistricts, context.CancellationToken);
+}
+
+public sealed class WarningIssuedConsumer(
+    SheltersContext db, WarningReaction reaction, AvailabilityCache cache, CorrelationContext correlation, TimeProvider time, ILogger<WarningIssuedConsumer> logger)
+    : WarningConsumer<WarningIssued>(db, cache, correlation, time, logger)
+{
+    protected override Task<IReadOnlyList<string>> ApplyAsync(WarningIssued m, CancellationToken cancellationToken) =>
+        reaction.ActivateAsync(m.WarningId, m.Type, m.Level, m.Exercise, m.Area, cancellationToken);
 }
 
 public sealed class WarningUpdatedConsumer(
     SheltersContext db, WarningReaction reaction, AvailabilityCache cache, CorrelationContext correlation, TimeProvider time, ILogger<WarningUpdatedConsumer> logger)
-    : InboxConsumer<WarningUpdated, SheltersContext>(db, time, logger)
+    : WarningConsumer<WarningUpdated>(db, cache, correlation, time, logger)
 {
-    private IReadOnlyList<string> _changed = [];
-
-    protected override async Task HandleAsync(ConsumeContext<WarningUpdated> context)
-    {
-        var m = context.Message;
-        correlation.CorrelationId = m.CorrelationId;
-        _changed = await reaction.ActivateAsync(m.WarningId, m.Type, m.Level, m.Exercise, m.Area, context.CancellationToken);
-    }
-
-    protected override Task AfterCommitAsync(ConsumeContext<WarningUpdated> context) => cache.RefreshAsync(_changed, context.CancellationToken);
+    protected override Task<IReadOnlyList<string>> ApplyAsync(WarningUpdated m, CancellationToken cancellationToken) =>
+        reaction.ActivateAsync(m.WarningId, m.Type, m.Level, m.Exercise, m.Area, cancellationToken);
 }
 
 public sealed class WarningEndedConsumer(
     SheltersContext db, WarningReaction reaction, AvailabilityCache cache, CorrelationContext correlation, TimeProvider time, ILogger<WarningEndedConsumer> logger)
-    : InboxConsumer<WarningEnded, SheltersContext>(db, time, logger)
+    : WarningConsumer<WarningEnded>(db, cache, correlation, time, logger)
 {
-    private IReadOnlyList<string> _changed = [];
-
-    protected override async Task HandleAsync(ConsumeContext<WarningEnded> context)
-    {
-        var m = context.Message;
-        correlation.CorrelationId = m.CorrelationId;
-        _changed = await reaction.EndAsync(m.WarningId, m.Reason, context.CancellationToken);
-    }
-
-    protected override Task AfterCommitAsync(ConsumeContext<WarningEnded> context) => cache.RefreshAsync(_changed, context.CancellationToken);
+    protected override Task<IReadOnlyList<string>> ApplyAsync(WarningEnded m, CancellationToken cancellationToken) =>
+        reaction.EndAsync(m.WarningId, m.Reason, cancellationToken);
 }
