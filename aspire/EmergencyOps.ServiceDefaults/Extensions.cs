@@ -59,6 +59,15 @@ public static class Extensions
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        // A request that may be retried is hashed after binding has read it: keep its body rewindable.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.ContainsKey("Idempotency-Key"))
+            {
+                context.Request.EnableBuffering();
+            }
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

@@ -1,4 +1,6 @@
+using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shelters.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shelters.API.Extensions;
 using Shelters.API.Model;
@@ -9,7 +11,7 @@ public static class InspectionsApi
 {
     public static RouteGroupBuilder MapInspectionsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/inspections", RecordInspection).WithName("RecordShelterInspection")
+        api.MapPost("/{id:guid}/inspections", RecordInspection).WithName("RecordShelterInspection").WithIdempotency<SheltersContext>()
             .WithSummary("Record an inspection (检查); a failed one takes the shelter out of service until one passes").RequireAuthorization(SheltersPolicies.Inspect);
         api.MapGet("/{id:guid}/inspections", ListInspections).WithName("ListShelterInspections")
             .WithSummary("A shelter's inspections, newest first").RequireAuthorization(SheltersPolicies.Read);

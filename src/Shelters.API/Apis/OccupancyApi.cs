@@ -1,5 +1,7 @@
 using EmergencyOps.Messaging.Persistence;
+using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shelters.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shelters.API.Extensions;
 using Shelters.API.Model;
@@ -10,9 +12,9 @@ public static class OccupancyApi
 {
     public static RouteGroupBuilder MapOccupancyApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeShelterStatus")
+        api.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeShelterStatus").WithIdempotency<SheltersContext>()
             .WithSummary("Put a shelter on standby, open, mark full or close it").RequireAuthorization(SheltersPolicies.Operate);
-        api.MapPost("/{id:guid}/occupancy", ChangeOccupancy).WithName("ChangeShelterOccupancy")
+        api.MapPost("/{id:guid}/occupancy", ChangeOccupancy).WithName("ChangeShelterOccupancy").WithIdempotency<SheltersContext>()
             .WithSummary("Record arrivals, departures or a counted total; arrivals never exceed capacity").RequireAuthorization(SheltersPolicies.Operate);
         api.MapGet("/{id:guid}/log", GetLog).WithName("GetShelterLog")
             .WithSummary("Every status and occupancy change: who, when, how many").RequireAuthorization(SheltersPolicies.Read);

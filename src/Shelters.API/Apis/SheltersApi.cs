@@ -1,6 +1,8 @@
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Geography;
+using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shelters.API.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Shelters.API.Extensions;
 using Shelters.API.Model;
@@ -13,7 +15,7 @@ public static class SheltersApi
     {
         var api = app.MapGroup("/api/shelters").WithTags("Shelters");
 
-        api.MapPost("/", RegisterShelter).WithName("RegisterShelter")
+        api.MapPost("/", RegisterShelter).WithName("RegisterShelter").WithIdempotency<SheltersContext>()
             .WithSummary("Register a shelter (应急避难场所)").RequireAuthorization(SheltersPolicies.Manage);
         api.MapGet("/", ListShelters).WithName("ListShelters")
             .WithSummary("Shelters by district, status, kind and hazard suitability, paged").RequireAuthorization(SheltersPolicies.Read);

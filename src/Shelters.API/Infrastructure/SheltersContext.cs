@@ -1,4 +1,5 @@
 using EmergencyOps.Messaging;
+using EmergencyOps.Messaging.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Shelters.API.Model;
 
@@ -17,6 +18,7 @@ public class SheltersContext(DbContextOptions<SheltersContext> options) : DbCont
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SheltersContext).Assembly);
     }
 }
