@@ -2,4 +2,4 @@ using EmergencyOps.Testing;
 
 namespace Inventory.API.Tests;
 
-public sealed class InventoryFactory() : ServiceFactory<Program>("inventorydb");
+public class InventoryFactory() : ServiceFactory<Program>("inventorydb");

@@ -1,6 +1,3 @@
-using EmergencyOps.ServiceDefaults;
-using Inventory.API.Extensions;
-
 namespace Inventory.API.Apis;
 
 public static class InventoryApi
@@ -8,7 +5,11 @@ public static class InventoryApi
     public static IEndpointRouteBuilder MapInventoryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/inventory").WithTags("Inventory");
-        api.MapServiceInfo(Extensions.Extensions.ServiceName, InventoryPolicies.Read);
+        api.MapWarehousesApi();
+        api.MapStockApi();
+        api.MapTransfersApi();
+        api.MapReservationsApi();
+        api.MapQueriesApi();
         return app;
     }
 }

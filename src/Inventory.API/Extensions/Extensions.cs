@@ -2,8 +2,9 @@ using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
-using MassTransit;
 using Inventory.API.Infrastructure;
+using Inventory.API.Model;
+using MassTransit;
 
 namespace Inventory.API.Extensions;
 
@@ -18,5 +19,8 @@ public static class Extensions
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(InventoryPolicies.All);
         builder.Services.AddOpenApi();
+
+        builder.Services.AddScoped<StockLedger>();
+        builder.Services.AddScoped<ReserveNorms>();
     }
 }

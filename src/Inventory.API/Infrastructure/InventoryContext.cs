@@ -1,12 +1,32 @@
 using EmergencyOps.Messaging;
+using EmergencyOps.Messaging.Idempotency;
+using Inventory.API.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.API.Infrastructure;
 
 public class InventoryContext(DbContextOptions<InventoryContext> options) : DbContext(options)
 {
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+
+    public DbSet<Material> Materials => Set<Material>();
+
+    public DbSet<StockLevel> StockLevels => Set<StockLevel>();
+
+    public DbSet<StockBatch> StockBatches => Set<StockBatch>();
+
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+
+    public DbSet<ReserveNorm> Norms => Set<ReserveNorm>();
+
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InventoryContext).Assembly);
     }
 }

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Inventory.API.Infrastructure;
+using Inventory.API.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.API.Apis;
+
+/// <summary>What the inventory handlers share, bound with <c>[AsParameters]</c>.</summary>
+public sealed class InventoryServices(InventoryContext db, StockLedger ledger, ReserveNorms norms, TimeProvider time, ClaimsPrincipal user)
+{
+    public InventoryContext Db { get; } = db;
+
+    public StockLedger Ledger { get; } = ledger;
+
+    public ReserveNorms Norms { get; } = norms;
+
+    public TimeProvider Time { get; } = time;
+
+    public ClaimsPrincipal User { get; } = user;
+
+    public string Actor => User.Identity?.Name ?? "unknown";
+
+    public async Task<BalanceResponse> BalanceAsync(Guid warehouseId, Material material, CancellationToken cancellationToken)
+    {
+        var level = await Db.StockLevels.AsNoTracking().SingleOrDefaultAsync(l => l.WarehouseId == warehouseId && l.MaterialCode == material.Code, cancellationToken);
+        var batches = await Db.StockBatches.AsNoTracking()
+            .Where(b => b.WarehouseId == warehouseId && b.MaterialCode == material.Code && b.Quantity > 0)
+            .ToListAsync(cancellationToken);
+        return new BalanceResponse(material.Code, material.Name, material.Unit, level?.OnHand ?? 0, level?.Reserved ?? 0, level?.Available ?? 0,
+            [.. batches.OrderBy(b => b.Expiry ?? DateOnly.MaxValue).ThenBy(b => b.Batch, StringComparer.Ordinal).Select(b => new BatchResponse(b.Batch, b.Expiry, b.Quantity))]);
+    }
+
+    public static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+}

@@ -1,0 +1,166 @@
+using EmergencyOps.Messaging.Idempotency;
+using EmergencyOps.Messaging.Persistence;
+using Inventory.API.Extensions;
+using Inventory.API.Infrastructure;
+using Inventory.API.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.API.Apis;
+
+public static class StockApi
+{
+    private static readonly string[] AdjustmentReasons = ["lost", "found", "damaged", "expired", "count-correction"];
+
+    public static RouteGroupBuilder MapStockApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/warehouses/{id:guid}/stock-changes", PostStockChange).WithName("PostStockChange")
+            .WithSummary("Post a receipt, issue, adjustment, rotation or write-off (Idempotency-Key required)")
+            .WithIdempotency<InventoryContext>(required: true)
+            .RequireAuthorization(InventoryPolicies.WriteOwnStock);
+        api.MapGet("/warehouses/{id:guid}/balances", GetBalances).WithName("GetBalances")
+            .WithSummary("Balances of a warehouse by material and batch, earliest expiry first").RequireAuthorization(InventoryPolicies.Read);
+        api.MapGet("/warehouses/{id:guid}/ledger", GetLedger).WithName("GetLedger")
+            .WithSummary("The warehouse's stock ledger, newest first, filterable by material and kind").RequireAuthorization(InventoryPolicies.Read);
+        return api;
+    }
+
+    public static async Task<Results<Ok<StockChangeResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PostStockChange(
+        Guid id, StockChangeRequest request, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
+    {
+        var db = services.Db;
+        if (!await db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var material = request.MaterialCode is null ? null : await db.Materials.AsNoTracking().SingleOrDefaultAsync(m => m.Code == request.MaterialCode, cancellationToken);
+        var errors = Validate(request, material, out var kind);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var quantity = request.Quantity!.Value;
+        var changeId = Guid.NewGuid();
+        var movement = new Movement(changeId, id, material!.Code, kind, services.Actor, request.Reason, request.VoucherReference, ReservationId: request.ReservationId);
+        var batch = material.BatchTracked ? request.Batch : "";
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
+        try
+        {
+            List<LedgerEntry> entries = [];
+            switch (kind)
+            {
+                case LedgerKind.Receipt:
+                case LedgerKind.Adjustment when quantity > 0:
+                    var expiry = request.Expiry ?? await ExistingExpiryAsync(db, id, material.Code, batch!, cancellationToken);
+                    entries.Add(await services.Ledger.ReceiveAsync(movement, batch!, expiry, quantity, cancellationToken));
+                    break;
+                case LedgerKind.Issue when request.ReservationId is { } reservationId:
+                    var reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
+                    if (reservation is null || reservation.Released || reservation.WarehouseId != id || reservation.MaterialCode != material.Code)
+                    {
+                        return TypedResults.ValidationProblem(InventoryServices.Error("reservationId", "No open reservation of this material at this warehouse has that id."));
+                    }
+                    if (reservation.Remaining < quantity)
+                    {
+                        throw new InsufficientStockException(material.Code, quantity, reservation.Remaining);
+                    }
+                    reservation.Remaining -= quantity;
+                    entries.AddRange(await services.Ledger.TakeAsync(movement, batch, quantity, reservation, cancellationToken));
+                    break;
+                case LedgerKind.Rotation:
+                    entries.AddRange(await services.Ledger.TakeAsync(movement, batch, quantity, null, cancellationToken));
+                    entries.Add(await services.Ledger.ReceiveAsync(movement, request.NewBatch!, request.NewExpiry, quantity, cancellationToken));
+                    break;
+                default:
+                    entries.AddRange(await services.Ledger.TakeAsync(movement, string.IsNullOrEmpty(batch) ? null : batch, Math.Abs(quantity), null, cancellationToken));
+                    break;
+            }
+            await services.Norms.EvaluateAsync(id, material.Code, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            var balance = await services.BalanceAsync(id, material, cancellationToken);
+            return TypedResults.Ok(new StockChangeResponse(changeId, [.. entries.Select(LedgerEntryResponse.From)], balance));
+        }
+        catch (InsufficientStockException shortage)
+        {
+            return TypedResults.Problem(
+                $"{shortage.Requested} {material.Unit} of {material.Name} ({material.Code}) requested{(batch is { Length: > 0 } ? $" from batch {batch}" : "")}; {shortage.Available} available. Nothing was written.",
+                statusCode: StatusCodes.Status409Conflict, title: "Insufficient stock",
+                extensions: new Dictionary<string, object?> { ["materialCode"] = material.Code, ["requested"] = shortage.Requested, ["available"] = shortage.Available });
+        }
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<BalanceResponse>>, NotFound>> GetBalances(
+        Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken, string? material = null)
+    {
+        if (!await services.Db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var codes = await services.Db.StockLevels.AsNoTracking().Where(l => l.WarehouseId == id && (material == null || l.MaterialCode == material))
+            .Select(l => l.MaterialCode).ToListAsync(cancellationToken);
+        var materials = await services.Db.Materials.AsNoTracking().Where(m => codes.Contains(m.Code)).OrderBy(m => m.Code).ToListAsync(cancellationToken);
+        var balances = new List<BalanceResponse>();
+        foreach (var m in materials)
+        {
+            balances.Add(await services.BalanceAsync(id, m, cancellationToken));
+        }
+        return TypedResults.Ok<IReadOnlyList<BalanceResponse>>(balances);
+    }
+
+    public static async Task<Results<Ok<PaginatedItems<LedgerEntryResponse>>, NotFound>> GetLedger(
+        Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken,
+        string? material = null, string? kind = null, int pageIndex = 0, int pageSize = 50)
+    {
+        if (!await services.Db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        var query = services.Db.Ledger.AsNoTracking().Where(e => e.WarehouseId == id);
+        if (material is not null) query = query.Where(e => e.MaterialCode == material);
+        if (Enum.TryParse<LedgerKind>(kind?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var k)) query = query.Where(e => e.Kind == k);
+        var count = await query.LongCountAsync(cancellationToken);
+        var page = await query.OrderByDescending(e => e.Id).Skip(Math.Max(0, pageIndex) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PaginatedItems<LedgerEntryResponse>(pageIndex, pageSize, count, [.. page.Select(LedgerEntryResponse.From)]));
+    }
+
+    private static async Task<DateOnly?> ExistingExpiryAsync(InventoryContext db, Guid warehouseId, string material, string batch, CancellationToken cancellationToken) =>
+        await db.StockBatches.Where(b => b.WarehouseId == warehouseId && b.MaterialCode == material && b.Batch == batch)
+            .Select(b => b.Expiry).FirstOrDefaultAsync(cancellationToken);
+
+    private static Dictionary<string, string[]> Validate(StockChangeRequest r, Material? material, out LedgerKind kind)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string field, string message) => errors.TryAdd(field, [message]);
+        kind = r.Kind?.ToLowerInvariant() switch
+        {
+            "receipt" => LedgerKind.Receipt,
+            "issue" => LedgerKind.Issue,
+            "adjustment" => LedgerKind.Adjustment,
+            "rotation" => LedgerKind.Rotation,
+            "write-off" => LedgerKind.WriteOff,
+            _ => (LedgerKind)(-1),
+        };
+        if (!Enum.IsDefined(kind)) Fail("kind", "Kind is 'receipt', 'issue', 'adjustment', 'rotation' or 'write-off'.");
+        if (material is null) Fail("materialCode", $"'{r.MaterialCode}' is not in the material catalogue.");
+        if (r.Quantity is not { } q || q == 0 || (q < 0 && kind != LedgerKind.Adjustment)) Fail("quantity", "A whole number of units above 0 (an adjustment may be negative, never 0).");
+        if (r.ReservationId is not null && kind != LedgerKind.Issue) Fail("reservationId", "Only an issue can draw on a reservation.");
+        if (kind is LedgerKind.Adjustment && !AdjustmentReasons.Contains(r.Reason)) Fail("reason", $"An adjustment gives its reason: {string.Join(", ", AdjustmentReasons)}.");
+        if (kind is LedgerKind.WriteOff && string.IsNullOrWhiteSpace(r.Reason)) Fail("reason", "A write-off gives its reason.");
+        if (material is null || errors.Count > 0)
+        {
+            return errors;
+        }
+        var incoming = kind == LedgerKind.Receipt || (kind == LedgerKind.Adjustment && r.Quantity > 0);
+        if (material.BatchTracked && incoming && string.IsNullOrWhiteSpace(r.Batch)) Fail("batch", $"{material.Name} is tracked by batch: name the batch received.");
+        if (material.BatchTracked && material.ShelfLifeDays is not null && kind == LedgerKind.Receipt && r.Expiry is null) Fail("expiry", $"{material.Name} expires: give the batch's expiry date.");
+        if (!material.BatchTracked && (r.Batch is { Length: > 0 } || kind == LedgerKind.Rotation)) Fail("batch", $"{material.Name} is not tracked by batch.");
+        if (kind == LedgerKind.Rotation && (string.IsNullOrWhiteSpace(r.Batch) || string.IsNullOrWhiteSpace(r.NewBatch) || r.NewExpiry is null))
+        {
+            Fail("newBatch", "A rotation names the expiring batch, the new batch and its expiry.");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,133 @@
+using EmergencyOps.Contracts.Inventory;
+using EmergencyOps.Messaging.Bus;
+using EmergencyOps.Messaging.Outbox;
+using Inventory.API.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.API.Model;
+
+/// <summary>A movement the ledger refused: not enough available stock (what there is, is said).</summary>
+public sealed class InsufficientStockException(string materialCode, int requested, int available)
+    : Exception($"{requested} of {materialCode} requested, {available} available")
+{
+    public string MaterialCode { get; } = materialCode;
+
+    public int Requested { get; } = requested;
+
+    public int Available { get; } = available;
+}
+
+/// <summary>
+/// Every stock movement goes through here: the level, the batches and the ledger change together, in
+/// the caller's transaction, with conditional UPDATEs so concurrent writers never lose an update and
+/// never take stock below zero (or into what is reserved). Events go to the outbox.
+/// </summary>
+public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, CorrelationContext correlation, TimeProvider time)
+{
+    public const string Source = "inventory";
+
+    public async Task<LedgerEntry> ReceiveAsync(Movement m, string batch, DateOnly? expiry, int quantity, CancellationToken cancellationToken)
+    {
+        var level = db.StockLevels.Where(l => l.WarehouseId == m.WarehouseId && l.MaterialCode == m.MaterialCode);
+        if (await level.ExecuteUpdateAsync(u => u.SetProperty(l => l.OnHand, l => l.OnHand + quantity), cancellationToken) == 0)
+        {
+            db.StockLevels.Add(new StockLevel { WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, OnHand = quantity });
+        }
+        var batches = db.StockBatches.Where(b => b.WarehouseId == m.WarehouseId && b.MaterialCode == m.MaterialCode && b.Batch == batch);
+        if (await batches.ExecuteUpdateAsync(u => u.SetProperty(b => b.Quantity, b => b.Quantity + quantity), cancellationToken) == 0)
+        {
+            db.StockBatches.Add(new StockBatch { WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, Batch = batch, Expiry = expiry, Quantity = quantity });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return await RecordAsync(m, batch, expiry, quantity, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes stock out: from the named batch, or earliest expiry first (FEFO) across batches. Against a
+    /// reservation it consumes the reservation; otherwise only unreserved stock can go.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerEntry>> TakeAsync(Movement m, string? batch, int quantity, Reservation? reservation, CancellationToken cancellationToken)
+    {
+        var level = db.StockLevels.Where(l => l.WarehouseId == m.WarehouseId && l.MaterialCode == m.MaterialCode);
+        var guarded = reservation is null
+            ? await level.Where(l => l.OnHand - l.Reserved >= quantity)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.OnHand, l => l.OnHand - quantity), cancellationToken)
+            : await level.Where(l => l.OnHand >= quantity && l.Reserved >= quantity)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.OnHand, l => l.OnHand - quantity).SetProperty(l => l.Reserved, l => l.Reserved - quantity), cancellationToken);
+        if (guarded == 0)
+        {
+            var current = await level.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            throw new InsufficientStockException(m.MaterialCode, quantity, reservation?.Remaining ?? current?.Available ?? 0);
+        }
+
+        var candidates = await db.StockBatches.AsNoTracking()
+            .Where(b => b.WarehouseId == m.WarehouseId && b.MaterialCode == m.MaterialCode && b.Quantity > 0 && (batch == null || b.Batch == batch))
+            .ToListAsync(cancellationToken);
+        var entries = new List<LedgerEntry>();
+        var left = quantity;
+        // FEFO: earliest expiry first, batches without expiry last, then by batch number.
+        foreach (var b in candidates.OrderBy(b => b.Expiry ?? DateOnly.MaxValue).ThenBy(b => b.Batch, StringComparer.Ordinal))
+        {
+            var take = Math.Min(left, b.Quantity);
+            var taken = await db.StockBatches
+                .Where(x => x.WarehouseId == b.WarehouseId && x.MaterialCode == b.MaterialCode && x.Batch == b.Batch && x.Quantity >= take)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Quantity, x => x.Quantity - take), cancellationToken);
+            if (taken == 0)
+            {
+                continue;
+            }
+            entries.Add(await RecordAsync(m, b.Batch, b.Expiry, -take, cancellationToken));
+            left -= take;
+            if (left == 0)
+            {
+                break;
+            }
+        }
+        if (left > 0)
+        {
+            // The level said yes but the named batch cannot cover it: nothing may stay half-done.
+            throw new InsufficientStockException(m.MaterialCode, quantity, quantity - left);
+        }
+        return entries;
+    }
+
+    private async Task<LedgerEntry> RecordAsync(Movement m, string batch, DateOnly? expiry, int delta, CancellationToken cancellationToken)
+    {
+        var level = await db.StockLevels.AsNoTracking().SingleAsync(l => l.WarehouseId == m.WarehouseId && l.MaterialCode == m.MaterialCode, cancellationToken);
+        var entry = new LedgerEntry
+        {
+            ChangeId = m.ChangeId, WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, Batch = batch, Expiry = expiry,
+            Kind = m.Kind, Delta = delta, BalanceAfter = level.OnHand, Reason = m.Reason, VoucherReference = m.VoucherReference,
+            TransferId = m.TransferId, ReservationId = m.ReservationId, Actor = m.Actor, At = time.GetUtcNow().UtcDateTime,
+        };
+        db.Ledger.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.Add(new StockChanged(Guid.NewGuid(), time.GetUtcNow(), Source, correlation.CorrelationId,
+            m.WarehouseId, m.MaterialCode, batch, m.Kind.ToString(), delta, level.OnHand, level.Available, entry.Id));
+        return entry;
+    }
+}
+
+/// <summary>What a movement is about: where, what, why and by whom.</summary>
+public sealed record Movement(
+    Guid ChangeId, Guid WarehouseId, string MaterialCode, LedgerKind Kind, string Actor,
+    string? Reason = null, string? VoucherReference = null, Guid? TransferId = null, Guid? ReservationId = null);
+
+public class Reservation
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid WarningId { get; set; }
+
+    public Guid WarehouseId { get; set; }
+
+    public required string MaterialCode { get; set; }
+
+    public int Quantity { get; set; }
+
+    public int Remaining { get; set; }
+
+    public bool Released { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
