@@ -86,3 +86,66 @@ public sealed record TransferReceived(
 public sealed record TransferCancelled(
     Guid EventId, DateTimeOffset OccurredAt, string Source, Guid CorrelationId,
     Guid TransferId, Guid FromWarehouseId, string MaterialCode, int Quantity) : IIntegrationEvent;
+
+/// <summary>Stock was reserved at a warehouse for a warning.</summary>
+/// <param name="EventId">Unique event id.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Source">Always <c>inventory</c>.</param>
+/// <param name="CorrelationId">Correlation id.</param>
+/// <param name="ReservationId">The reservation.</param>
+/// <param name="WarningId">The warning it serves.</param>
+/// <param name="WarehouseId">The warehouse.</param>
+/// <param name="MaterialCode">The material.</param>
+/// <param name="Quantity">Units reserved.</param>
+public sealed record ReservationMade(
+    Guid EventId, DateTimeOffset OccurredAt, string Source, Guid CorrelationId,
+    Guid ReservationId, Guid WarningId, Guid WarehouseId, string MaterialCode, int Quantity) : IIntegrationEvent;
+
+/// <summary>What was left of a reservation went back to ordinary use.</summary>
+/// <param name="EventId">Unique event id.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Source">Always <c>inventory</c>.</param>
+/// <param name="CorrelationId">Correlation id.</param>
+/// <param name="ReservationId">The reservation.</param>
+/// <param name="WarningId">The warning it served.</param>
+/// <param name="WarehouseId">The warehouse.</param>
+/// <param name="MaterialCode">The material.</param>
+/// <param name="Released">Units returned to ordinary use.</param>
+public sealed record ReservationReleased(
+    Guid EventId, DateTimeOffset OccurredAt, string Source, Guid CorrelationId,
+    Guid ReservationId, Guid WarningId, Guid WarehouseId, string MaterialCode, int Released) : IIntegrationEvent;
+
+/// <summary>A batch expires within the configured horizon (announced once per batch).</summary>
+/// <param name="EventId">Unique event id.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Source">Always <c>inventory</c>.</param>
+/// <param name="CorrelationId">Correlation id.</param>
+/// <param name="WarehouseId">The warehouse.</param>
+/// <param name="MaterialCode">The material.</param>
+/// <param name="Batch">The batch.</param>
+/// <param name="Expiry">Its expiry date.</param>
+/// <param name="Quantity">Units of it on hand.</param>
+public sealed record BatchExpiring(
+    Guid EventId, DateTimeOffset OccurredAt, string Source, Guid CorrelationId,
+    Guid WarehouseId, string MaterialCode, string Batch, DateOnly Expiry, int Quantity) : IIntegrationEvent;
+
+/// <summary>Reserve readiness of the districts an orange or red warning covers: their current shortfalls.</summary>
+/// <param name="EventId">Unique event id.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Source">Always <c>inventory</c>.</param>
+/// <param name="CorrelationId">The warning event's correlation id.</param>
+/// <param name="WarningId">The warning.</param>
+/// <param name="DistrictCodes">The warned districts.</param>
+/// <param name="Ready">True when none of their warehouses is below a norm.</param>
+/// <param name="Shortfalls">Each warehouse and material below its norm.</param>
+public sealed record ReserveReadinessReported(
+    Guid EventId, DateTimeOffset OccurredAt, string Source, Guid CorrelationId,
+    Guid WarningId, IReadOnlyList<string> DistrictCodes, bool Ready, IReadOnlyList<ReadinessShortfall> Shortfalls) : IIntegrationEvent;
+
+/// <summary>One shortfall in a readiness report.</summary>
+/// <param name="WarehouseId">The warehouse.</param>
+/// <param name="DistrictCode">Its district.</param>
+/// <param name="MaterialCode">The material.</param>
+/// <param name="Minimum">The norm.</param>
+/// <param name="Available">Units available.</param>
+public sealed record ReadinessShortfall(Guid WarehouseId, string DistrictCode, string MaterialCode, int Minimum, int Available);

@@ -1,4 +1,7 @@
+using EmergencyOps.Contracts.Inventory;
+using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Idempotency;
+using EmergencyOps.Messaging.Outbox;
 using EmergencyOps.Messaging.Persistence;
 using Inventory.API.Extensions;
 using Inventory.API.Infrastructure;
@@ -22,7 +25,7 @@ public static class ReservationsApi
     }
 
     public static async Task<Results<Created<ReservationResponse>, ValidationProblem, ProblemHttpResult>> Reserve(
-        ReserveRequest r, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
+        ReserveRequest r, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken)
     {
         var db = services.Db;
         var errors = new Dictionary<string, string[]>();
@@ -50,6 +53,8 @@ public static class ReservationsApi
             CreatedAt = services.Time.GetUtcNow().UtcDateTime,
         };
         db.Reservations.Add(reservation);
+        outbox.Add(new ReservationMade(Guid.NewGuid(), services.Time.GetUtcNow(), StockLedger.Source, correlation.CorrelationId,
+            reservation.Id, reservation.WarningId, reservation.WarehouseId, reservation.MaterialCode, quantity));
         await services.Norms.EvaluateAsync(reservation.WarehouseId, reservation.MaterialCode, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -57,7 +62,7 @@ public static class ReservationsApi
     }
 
     public static async Task<Results<Ok<ReservationResponse>, NotFound, ProblemHttpResult>> Release(
-        Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
+        Guid id, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken)
     {
         var db = services.Db;
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
@@ -74,6 +79,8 @@ public static class ReservationsApi
         await db.StockLevels.Where(l => l.WarehouseId == reservation.WarehouseId && l.MaterialCode == reservation.MaterialCode)
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.Reserved, l => l.Reserved - remaining), cancellationToken);
         reservation.Released = true;
+        outbox.Add(new ReservationReleased(Guid.NewGuid(), services.Time.GetUtcNow(), StockLedger.Source, correlation.CorrelationId,
+            reservation.Id, reservation.WarningId, reservation.WarehouseId, reservation.MaterialCode, remaining));
         reservation.Remaining = 0;
         await services.Norms.EvaluateAsync(reservation.WarehouseId, reservation.MaterialCode, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

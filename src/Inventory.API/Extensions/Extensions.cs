@@ -22,5 +22,10 @@ public static class Extensions
 
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddScoped<ReserveNorms>();
+        builder.Services.AddOptions<ExpiryOptions>()
+            .Bind(builder.Configuration.GetSection("Inventory:Expiry"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<BatchExpiryMonitor>();
     }
 }

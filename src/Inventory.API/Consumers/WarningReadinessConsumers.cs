@@ -1,0 +1,56 @@
+using EmergencyOps.Contracts.Inventory;
+using EmergencyOps.Contracts.Warnings;
+using EmergencyOps.Messaging.Inbox;
+using EmergencyOps.Messaging.Outbox;
+using Inventory.API.Infrastructure;
+using Inventory.API.Model;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inventory.API.Consumers;
+
+/// <summary>
+/// On an orange or red warning, reports the reserve readiness of the warned districts (their shortfalls
+/// against the norms) for the operations centre. Exercises are reported too, marked by the warning id
+/// the drill uses, since a drill is exactly when readiness is checked.
+/// </summary>
+public abstract class WarningReadinessConsumer<TMessage>(InventoryContext db, IEventOutbox outbox, TimeProvider clock, ILogger logger)
+    : InboxConsumer<TMessage, InventoryContext>(db, clock, logger)
+    where TMessage : class, EmergencyOps.Contracts.IIntegrationEvent
+{
+    protected abstract (Guid WarningId, WarningLevel Level, IReadOnlyList<string> Districts) Read(TMessage message);
+
+    protected override async Task HandleAsync(ConsumeContext<TMessage> context)
+    {
+        var (warningId, level, districts) = Read(context.Message);
+        if (level is not (WarningLevel.Orange or WarningLevel.Red))
+        {
+            return;
+        }
+        var codes = districts.ToList();
+        var rows = await (from n in Db.Norms.AsNoTracking()
+                          join w in Db.Warehouses.AsNoTracking() on n.WarehouseId equals w.Id
+                          join l in Db.StockLevels.AsNoTracking() on new { n.WarehouseId, n.MaterialCode } equals new { l.WarehouseId, l.MaterialCode } into levels
+                          from l in levels.DefaultIfEmpty()
+                          where codes.Contains(w.DistrictCode)
+                          select new { n.WarehouseId, w.DistrictCode, n.MaterialCode, n.Minimum, Available = l == null ? 0 : l.OnHand - l.Reserved })
+                         .ToListAsync(context.CancellationToken);
+        var shortfalls = rows.Where(r => r.Available < r.Minimum)
+            .OrderBy(r => r.DistrictCode).ThenBy(r => r.MaterialCode)
+            .Select(r => new ReadinessShortfall(r.WarehouseId, r.DistrictCode, r.MaterialCode, r.Minimum, r.Available)).ToList();
+        outbox.Add(new ReserveReadinessReported(Guid.NewGuid(), DateTimeOffset.UtcNow, StockLedger.Source, context.Message.CorrelationId,
+            warningId, codes, shortfalls.Count == 0, shortfalls));
+    }
+}
+
+public sealed class WarningIssuedReadinessConsumer(InventoryContext db, IEventOutbox outbox, TimeProvider time, ILogger<WarningIssuedReadinessConsumer> logger)
+    : WarningReadinessConsumer<WarningIssued>(db, outbox, time, logger)
+{
+    protected override (Guid, WarningLevel, IReadOnlyList<string>) Read(WarningIssued m) => (m.WarningId, m.Level, m.Area.DistrictCodes);
+}
+
+public sealed class WarningUpdatedReadinessConsumer(InventoryContext db, IEventOutbox outbox, TimeProvider time, ILogger<WarningUpdatedReadinessConsumer> logger)
+    : WarningReadinessConsumer<WarningUpdated>(db, outbox, time, logger)
+{
+    protected override (Guid, WarningLevel, IReadOnlyList<string>) Read(WarningUpdated m) => (m.WarningId, m.Level, m.Area.DistrictCodes);
+}
