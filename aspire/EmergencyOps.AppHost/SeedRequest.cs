@@ -70,9 +70,24 @@ internal sealed partial record SeedRequest(
     }
 
     private static string Fill(string text, IReadOnlyDictionary<string, string> values, Func<string, string> encode) =>
-        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v)
-            ? encode(v)
+        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? encode(v)
+            : RelativeDate(m.Groups[1].Value) is { } date ? encode(date)
             : throw new FormatException($"{{{{{m.Groups[1].Value}}}}} was not captured by an earlier request"));
+
+    // {{today}}, {{today+20}}, {{today-3}}: demo data that stays realistic whenever it is loaded (expiring batches, inspections).
+    private static string? RelativeDate(string name)
+    {
+        var match = TodayPlus().Match(name);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var days = match.Groups[1].Success ? int.Parse(match.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : 0;
+        return DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^today([+-]\d+)?$")]
+    private static partial Regex TodayPlus();
 
     private static bool TryResolve(JsonElement root, string path, out string value)
     {
@@ -111,6 +126,6 @@ internal sealed partial record SeedRequest(
         }
     }
 
-    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}")]
+    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.+-]+)\s*\}\}")]
     private static partial Regex Placeholder();
 }
