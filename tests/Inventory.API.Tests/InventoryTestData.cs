@@ -1,17 +1,15 @@
+using EmergencyOps.ServiceDefaults;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using EmergencyOps.Testing;
 using Inventory.API.Model;
 
 namespace Inventory.API.Tests;
 
 internal static class InventoryTestData
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    public static readonly JsonSerializerOptions Json = TestJson.Options;
 
     public static async Task<WarehouseResponse> RegisterWarehouseAsync(this HttpClient client, string code, string district = "310115",
         double lat = 31.2200, double lon = 121.5400, string tier = "street")
@@ -48,11 +46,6 @@ internal static class InventoryTestData
     public static async Task<List<LedgerEntryResponse>> LedgerAsync(this HttpClient client, Guid warehouse, string material) =>
         [.. (await client.GetFromJsonAsync<PaginatedItems<LedgerEntryResponse>>($"/api/inventory/warehouses/{warehouse}/ledger?material={material}&pageSize=500", Json))!.Data];
 
-    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
 
     /// <summary>The invariant of the ledger: the balance is the sum of its deltas.</summary>
     public static async Task AssertBalanceEqualsLedgerAsync(this HttpClient client, Guid warehouse, string material)

@@ -1,3 +1,4 @@
+using EmergencyOps.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using Shelters.API.Model;

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using System.Net;
 using System.Net.Http.Json;
 using EmergencyOps.Contracts.Shelters;

@@ -1,3 +1,5 @@
+using EmergencyOps.Testing;
+using EmergencyOps.ServiceDefaults;
 using System.Net;
 using System.Net.Http.Json;
 using Shelters.API.Model;

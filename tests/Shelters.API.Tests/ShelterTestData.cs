@@ -1,17 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using EmergencyOps.Testing;
 using Shelters.API.Model;
 
 namespace Shelters.API.Tests;
 
 internal static class ShelterTestData
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    public static readonly JsonSerializerOptions Json = TestJson.Options;
 
     public static RegisterShelterRequest Request(
         string name, string district = "310115", double lat = 31.2200, double lon = 121.5400, int capacity = 100,
@@ -45,9 +42,4 @@ internal static class ShelterTestData
     public static Task<HttpResponseMessage> OccupancyAsync(this HttpClient client, Guid id, string kind, int people) =>
         client.PostAsJsonAsync($"/api/shelters/{id}/occupancy", new OccupancyRequest(kind, people, null), Json);
 
-    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-    }
 }

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Contracts.Shelters;
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Testing;

@@ -34,8 +34,6 @@ public sealed record NormResponse(Guid WarehouseId, string MaterialCode, int Min
 
 public sealed record ShortfallResponse(Guid WarehouseId, string WarehouseName, string DistrictCode, string MaterialCode, int Minimum, int Available, int Missing, DateTime? Since);
 
-public sealed record PaginatedItems<T>(int PageIndex, int PageSize, long Count, IReadOnlyList<T> Data);
-
 public sealed record CreateTransferRequest(Guid? FromWarehouseId, Guid? ToWarehouseId, string? MaterialCode, int? Quantity, string? Reason);
 
 public sealed record ReceiveTransferRequest(int? Received, string? ShortReason);

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Geography;
 using EmergencyOps.Messaging.Idempotency;

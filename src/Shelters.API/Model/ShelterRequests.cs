@@ -23,8 +23,6 @@ public sealed record ShelterResponse(
 
 public sealed record NearbyShelter(Guid Id, string Name, string DistrictCode, string Address, double Latitude, double Longitude, int Available, int Capacity, int DistanceMetres);
 
-public sealed record PaginatedItems<T>(int PageIndex, int PageSize, long Count, IReadOnlyList<T> Data);
-
 public sealed record ChangeStatusRequest(string? Status, string? Reason);
 
 public sealed record OccupancyRequest(string? Kind, int? People, string? Note);
