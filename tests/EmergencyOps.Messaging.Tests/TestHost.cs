@@ -24,6 +24,7 @@ internal sealed class TestHost(IHost host) : IAsyncDisposable
             ["ConnectionStrings:testdb"] = database,
             ["ConnectionStrings:messaging"] = broker.ToString(),
             ["Messaging:EntityPrefix"] = prefix,
+            ["Messaging:TemporaryQueues"] = "true",
             ["Messaging:Outbox:PublishTimeout"] = "00:00:01",
             ["Messaging:Outbox:RetryDelay"] = "00:00:00.200",
             ["Messaging:Outbox:PollInterval"] = "00:00:00.500",

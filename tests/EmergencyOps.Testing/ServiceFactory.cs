@@ -31,5 +31,6 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         builder.UseSetting($"ConnectionStrings:{_connectionName}", DatabaseConnectionString);
         builder.UseSetting("Messaging:EntityPrefix", EntityPrefix);
         builder.UseSetting("Redis:KeyPrefix", EntityPrefix + ":");
+        builder.UseSetting("Messaging:TemporaryQueues", "true");
     }
 }

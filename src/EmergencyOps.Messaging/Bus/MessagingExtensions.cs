@@ -46,7 +46,16 @@ public static class MessagingExtensions
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r.Exponential(settings.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
-                if (settings.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    return;
+                }
+                if (settings.TemporaryQueues)
+                {
+                    rabbit.Durable = false;
+                    rabbit.AutoDelete = true;
+                }
+                else if (settings.QuorumQueues)
                 {
                     rabbit.SetQuorumQueue();
                 }

@@ -18,6 +18,12 @@ public sealed class MessagingOptions
     /// <summary>Quorum queues (what production uses): replicated, with a delivery limit for poison messages.</summary>
     public bool QuorumQueues { get; set; } = true;
 
+    /// <summary>
+    /// Queues that vanish with their last consumer (non-durable, auto-delete): for tests and throwaway
+    /// environments only, so they leave nothing behind on a shared broker.
+    /// </summary>
+    public bool TemporaryQueues { get; set; }
+
     /// <summary>Immediate retries of a failing consumer before the message moves to the <c>_error</c> queue.</summary>
     [Range(0, 20)]
     public int RetryLimit { get; set; } = 5;

@@ -28,6 +28,13 @@ public static class DatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? DefaultSqliteConnectionString(options, connectionName);
 
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // Microsoft.Data.Sqlite waits for the single writer lock synchronously, holding a pool thread;
+            // enough threads from the start keep concurrent writers from starving everything else (Redis, Kestrel).
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
+        }
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddDbContext<TContext>((sp, db) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -5,6 +6,9 @@ namespace EmergencyOps.Messaging.Persistence;
 
 public static class TransactionExtensions
 {
+    // The transaction that owns each context's current unit of work, so joined units can defer work to its commit.
+    private static readonly ConditionalWeakTable<DbContext, OwnedTransaction> Owners = [];
+
     /// <summary>
     /// Starts a transaction, or joins the one already open on this context (an idempotent request or an
     /// inbox consumer opens one around the handler) behind a savepoint. Disposed without a commit, it
@@ -18,43 +22,95 @@ public static class TransactionExtensions
         {
             var savepoint = "unit_" + Guid.NewGuid().ToString("N")[..12];
             await outer.CreateSavepointAsync(savepoint, cancellationToken);
-            return new OwnedTransaction(db, outer, owned: false, savepoint);
+            return new OwnedTransaction(db, outer, savepoint, Owners.TryGetValue(db, out var owner) ? owner : null);
         }
-        return new OwnedTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken), owned: true, savepoint: null);
+        var owned = new OwnedTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken), savepoint: null, root: null);
+        Owners.AddOrUpdate(db, owned);
+        return owned;
+    }
+
+    internal static void Forget(DbContext db, OwnedTransaction owned)
+    {
+        if (Owners.TryGetValue(db, out var current) && ReferenceEquals(current, owned))
+        {
+            Owners.Remove(db);
+        }
     }
 }
 
 /// <summary>A transaction this code owns (commits it) or a savepoint in one it joined (releases it).</summary>
-public sealed class OwnedTransaction(DbContext db, IDbContextTransaction transaction, bool owned, string? savepoint) : IAsyncDisposable
+public sealed class OwnedTransaction : IAsyncDisposable
 {
+    private readonly DbContext _db;
+    private readonly IDbContextTransaction _transaction;
+    private readonly string? _savepoint;
+    private readonly OwnedTransaction? _root;
+    private readonly List<Func<Task>> _afterCommit = [];
     private bool _committed;
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    internal OwnedTransaction(DbContext db, IDbContextTransaction transaction, string? savepoint, OwnedTransaction? root)
     {
-        if (owned)
+        (_db, _transaction, _savepoint, _root) = (db, transaction, savepoint, root);
+    }
+
+    private bool Owned => _savepoint is null;
+
+    /// <summary>
+    /// Runs once the outermost transaction has committed (a cache refresh, say): never on rollback, and
+    /// never while the database's write lock is still held.
+    /// </summary>
+    public void OnCommitted(Func<Task> action)
+    {
+        if (Owned)
         {
-            await transaction.CommitAsync(cancellationToken);
+            _afterCommit.Add(action);
+        }
+        else if (_root is not null)
+        {
+            _root._afterCommit.Add(action);
         }
         else
         {
-            await transaction.ReleaseSavepointAsync(savepoint!, cancellationToken);
+            // Joined a transaction someone else opened directly: the best we can know is that our part is done.
+            _afterCommit.Add(action);
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (Owned)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await _transaction.ReleaseSavepointAsync(_savepoint!, cancellationToken);
         }
         _committed = true;
+        if (Owned || _root is null)
+        {
+            foreach (var action in _afterCommit)
+            {
+                await action();
+            }
+            _afterCommit.Clear();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         if (!_committed)
         {
-            if (!owned)
+            if (!Owned)
             {
-                await transaction.RollbackToSavepointAsync(savepoint!);
+                await _transaction.RollbackToSavepointAsync(_savepoint!);
             }
-            db.ChangeTracker.Clear();
+            _db.ChangeTracker.Clear();
         }
-        if (owned)
+        if (Owned)
         {
-            await transaction.DisposeAsync();
+            TransactionExtensions.Forget(_db, this);
+            await _transaction.DisposeAsync();
         }
     }
 }

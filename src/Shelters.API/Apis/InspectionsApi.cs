@@ -60,8 +60,7 @@ public static class InspectionsApi
             services.Changes.SetStatus(shelter, ShelterStatus.Closed, services.Actor, "failed inspection");
         }
         services.Changes.Log(shelter, ShelterChangeKind.Inspection, 0, services.Actor, $"{(passed ? "passed" : "failed")}: {inspection.Findings}");
-        await services.Db.SaveChangesAsync(cancellationToken);
-        await services.Cache.RefreshAsync([shelter.DistrictCode], cancellationToken);
+        await services.SaveAsync(shelter.DistrictCode, cancellationToken);
         return TypedResults.Created($"/api/shelters/{id}/inspections/{inspection.Id}",
             new InspectionResponse(inspection.Id, id, inspection.Date, inspection.Inspector, inspection.Findings, inspection.Passed, shelter.OutOfService));
     }

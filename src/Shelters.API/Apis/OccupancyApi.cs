@@ -47,8 +47,7 @@ public static class OccupancyApi
             return Conflict("No places", $"'{shelter.Name}' has no free places; it stays full.");
         }
         services.Changes.SetStatus(shelter, status, services.Actor, request.Reason);
-        await services.Db.SaveChangesAsync(cancellationToken);
-        await services.Cache.RefreshAsync([shelter.DistrictCode], cancellationToken);
+        await services.SaveAsync(shelter.DistrictCode, cancellationToken);
         return TypedResults.Ok(ShelterResponse.From(shelter));
     }
 
@@ -102,8 +101,8 @@ public static class OccupancyApi
             services.Changes.SetStatus(shelter, ShelterStatus.Open, services.Actor, "places free again");
         }
         await db.SaveChangesAsync(cancellationToken);
+        transaction.OnCommitted(() => services.Cache.RefreshAsync([shelter.DistrictCode], CancellationToken.None));
         await transaction.CommitAsync(cancellationToken);
-        await services.Cache.RefreshAsync([shelter.DistrictCode], cancellationToken);
         return TypedResults.Ok(new OccupancyResponse(shelter.Id, shelter.Occupancy, shelter.Capacity, shelter.Available, shelter.Status));
     }
 

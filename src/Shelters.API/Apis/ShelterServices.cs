@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EmergencyOps.Geography;
+using EmergencyOps.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Shelters.API.Infrastructure;
 using Shelters.API.Model;
@@ -18,6 +19,15 @@ public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, 
     public ClaimsPrincipal User { get; } = user;
 
     public string Actor => User.Identity?.Name ?? "unknown";
+
+    /// <summary>Saves the unit of work and refreshes the district's availability once it has committed.</summary>
+    public async Task SaveAsync(string districtCode, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Db.BeginOrJoinTransactionAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
+        transaction.OnCommitted(() => Cache.RefreshAsync([districtCode], CancellationToken.None));
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     /// <summary>Open, in-service shelters with room for <paramref name="people"/>, nearest first.</summary>
     public async Task<IReadOnlyList<NearbyShelter>> NearestWithRoomAsync(GeoPoint from, int people, int limit, Guid? except, CancellationToken cancellationToken)

@@ -45,8 +45,7 @@ public static class SheltersApi
         var shelter = ShelterValidation.ToShelter(request, services.Changes.Now);
         services.Db.Shelters.Add(shelter);
         services.Changes.Log(shelter, ShelterChangeKind.Registered, 0, services.Actor);
-        await services.Db.SaveChangesAsync(cancellationToken);
-        await services.Cache.RefreshAsync([shelter.DistrictCode], cancellationToken);
+        await services.SaveAsync(shelter.DistrictCode, cancellationToken);
         return TypedResults.Created($"/api/shelters/{shelter.Id}", ShelterResponse.From(shelter));
     }
 

@@ -53,7 +53,7 @@ public sealed partial class AvailabilityCache(SheltersContext db, IDatabase redi
             {
                 await RefreshAsync(code, cancellationToken);
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 LogRefreshFailed(logger, ex, code);
             }
