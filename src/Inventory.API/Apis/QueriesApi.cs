@@ -55,9 +55,8 @@ public static class QueriesApi
                                 where l.MaterialCode == code && l.OnHand - l.Reserved >= quantity
                                 select new { w, Available = l.OnHand - l.Reserved }).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<NearbyWarehouse>>([.. candidates
-            .Select(c => (c, Distance: from.DistanceTo(new GeoPoint(c.w.Latitude, c.w.Longitude))))
-            .OrderBy(x => x.Distance).Take(limit)
-            .Select(x => new NearbyWarehouse(x.c.w.Id, x.c.w.Code, x.c.w.Name, x.c.w.DistrictCode, x.c.Available, (int)Math.Round(x.Distance)))]);
+            .NearestFirst(from, c => new GeoPoint(c.w.Latitude, c.w.Longitude)).Take(limit)
+            .Select(x => new NearbyWarehouse(x.Item.w.Id, x.Item.w.Code, x.Item.w.Name, x.Item.w.DistrictCode, x.Item.Available, x.Metres))]);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ExpiringBatch>>, ValidationProblem>> Expiring(

@@ -36,11 +36,8 @@ public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, 
         var candidates = await Db.Shelters.AsNoTracking()
             .Where(s => s.Status == ShelterStatus.Open && !s.OutOfService && s.Capacity - s.Occupancy >= people && s.Id != except)
             .ToListAsync(cancellationToken);
-        return [.. candidates
-            .Select(s => (Shelter: s, Distance: from.DistanceTo(s.Location)))
-            .OrderBy(x => x.Distance)
-            .Take(limit)
-            .Select(x => new NearbyShelter(x.Shelter.Id, x.Shelter.Name, x.Shelter.DistrictCode, x.Shelter.Address,
-                x.Shelter.Latitude, x.Shelter.Longitude, x.Shelter.Available, x.Shelter.Capacity, (int)Math.Round(x.Distance)))];
+        return [.. candidates.NearestFirst(from, s => s.Location).Take(limit)
+            .Select(x => new NearbyShelter(x.Item.Id, x.Item.Name, x.Item.DistrictCode, x.Item.Address,
+                x.Item.Latitude, x.Item.Longitude, x.Item.Available, x.Item.Capacity, x.Metres))];
     }
 }
