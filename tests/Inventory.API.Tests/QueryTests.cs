@@ -1,3 +1,4 @@
+using EmergencyOps.Testing;
 using System.Net.Http.Json;
 using Inventory.API.Model;
 using static Inventory.API.Tests.InventoryTestData;
@@ -29,5 +30,28 @@ public sealed class QueryTests(InventoryFactory factory) : IClassFixture<Invento
 
         var expiring = await client.GetFromJsonAsync<List<ExpiringBatch>>("/api/inventory/batches/expiring?days=30", Json);
         Assert.Equal([("FA-1", 10), ("FA-3", 25)], expiring!.Where(e => e.MaterialCode == "MD-FIRSTAID").Select(e => (e.Batch, e.DaysLeft)));
+    }
+}
+
+public sealed class MaterialCatalogueTests(InventoryFactory factory) : IClassFixture<InventoryFactory>
+{
+    [Fact]
+    public async Task The_catalogue_is_seeded_and_administrators_add_and_change_materials()
+    {
+        using var client = factory.CreateClient();
+        var seeded = await client.GetFromJsonAsync<List<Material>>("/api/inventory/materials", Json);
+        Assert.Contains(seeded!, m => m.Code == "LV-WATER" && m.BatchTracked && m.ShelfLifeDays == 540);
+
+        using var created = await client.PutAsJsonAsync("/api/inventory/materials/RS-ROPE", new Apis.MaterialRequest("救援绳(50m)", "rescue", "根", null, false), Json);
+        using var changed = await client.PutAsJsonAsync("/api/inventory/materials/RS-ROPE", new Apis.MaterialRequest("静力救援绳(50m)", "rescue", "根", null, false), Json);
+        using var invalid = await client.PutAsJsonAsync("/api/inventory/materials/MD-MASK", new Apis.MaterialRequest("口罩", "medical", "只", 730, false), Json);
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("静力救援绳(50m)", (await changed.Content.ReadFromJsonAsync<Material>(Json))!.Name);
+        Assert.True((await invalid.ProblemAsync()).GetProperty("errors").TryGetProperty("batchTracked", out _));
+        var w = await client.RegisterWarehouseAsync("MC-01");
+        await client.ChangeAsync(w.Id, Receipt("RS-ROPE", 10));
+        using var retrack = await client.PutAsJsonAsync("/api/inventory/materials/RS-ROPE", new Apis.MaterialRequest("静力救援绳(50m)", "rescue", "根", 3650, true), Json);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, retrack.StatusCode);
     }
 }

@@ -18,8 +18,6 @@ public static class WarehousesApi
             .WithSummary("Warehouses by district and tier").RequireAuthorization(InventoryPolicies.Read);
         api.MapGet("/warehouses/{id:guid}", GetWarehouse).WithName("GetWarehouse")
             .WithSummary("One warehouse").RequireAuthorization(InventoryPolicies.Read);
-        api.MapGet("/materials", ListMaterials).WithName("ListMaterials")
-            .WithSummary("The material catalogue (物资目录)").RequireAuthorization(InventoryPolicies.Read);
         api.MapPut("/warehouses/{id:guid}/norms/{materialCode}", SetNorm).WithName("SetReserveNorm")
             .WithSummary("Set the reserve norm (储备定额) of a material at a warehouse").RequireAuthorization(InventoryPolicies.Manage);
         api.MapGet("/shortfalls", ListShortfalls).WithName("ListShortfalls")
@@ -71,9 +69,6 @@ public static class WarehousesApi
         await services.Db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken) is { } w
             ? TypedResults.Ok(WarehouseResponse.From(w))
             : TypedResults.NotFound();
-
-    public static async Task<Ok<List<Material>>> ListMaterials([AsParameters] InventoryServices services, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await services.Db.Materials.AsNoTracking().OrderBy(m => m.Code).ToListAsync(cancellationToken));
 
     public static async Task<Results<Ok<NormResponse>, NotFound, ValidationProblem>> SetNorm(
         Guid id, string materialCode, SetNormRequest request, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
