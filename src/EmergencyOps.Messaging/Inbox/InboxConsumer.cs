@@ -15,6 +15,8 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
 {
     protected TContext Db { get; } = db;
 
+    protected TimeProvider Time { get; } = time;
+
     /// <summary>Stable per consumer class, so two consumers of one message each apply it once.</summary>
     protected virtual string ConsumerId => GetType().FullName ?? GetType().Name;
 
@@ -36,7 +38,7 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
                 LogDuplicate(logger, typeof(TMessage).Name, messageId, ConsumerId);
                 return;
             }
-            Db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, ConsumerId = ConsumerId, ReceivedAt = time.GetUtcNow().UtcDateTime });
+            Db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, ConsumerId = ConsumerId, ReceivedAt = Time.GetUtcNow().UtcDateTime });
             await HandleAsync(context);
             await Db.SaveChangesAsync(context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);

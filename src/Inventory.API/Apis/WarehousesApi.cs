@@ -104,14 +104,8 @@ public static class WarehousesApi
     public static async Task<Ok<IReadOnlyList<ShortfallResponse>>> ListShortfalls(
         [AsParameters] InventoryServices services, CancellationToken cancellationToken, string? district = null)
     {
-        var rows = await (from n in services.Db.Norms.AsNoTracking()
-                          join w in services.Db.Warehouses.AsNoTracking() on n.WarehouseId equals w.Id
-                          join l in services.Db.StockLevels.AsNoTracking() on new { n.WarehouseId, n.MaterialCode } equals new { l.WarehouseId, l.MaterialCode } into levels
-                          from l in levels.DefaultIfEmpty()
-                          where n.InShortfall && (district == null || w.DistrictCode == district)
-                          select new { n, w, Available = l == null ? 0 : l.OnHand - l.Reserved }).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<ShortfallResponse>>([.. rows
-            .OrderBy(r => r.w.DistrictCode).ThenBy(r => r.w.Code).ThenBy(r => r.n.MaterialCode)
-            .Select(r => new ShortfallResponse(r.w.Id, r.w.Name, r.w.DistrictCode, r.n.MaterialCode, r.n.Minimum, r.Available, r.n.Minimum - r.Available, r.n.ShortSince))]);
+        var norms = await ReserveNorms.StatusAsync(services.Db, district is null ? null : [district], cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ShortfallResponse>>([.. norms.Where(n => n.InShortfall)
+            .Select(n => new ShortfallResponse(n.WarehouseId, n.WarehouseName, n.DistrictCode, n.MaterialCode, n.Minimum, n.Available, n.Minimum - n.Available, n.ShortSince))]);
     }
 }

@@ -5,7 +5,6 @@ using EmergencyOps.Messaging.Outbox;
 using Inventory.API.Infrastructure;
 using Inventory.API.Model;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.API.Consumers;
 
@@ -28,17 +27,11 @@ public abstract class WarningReadinessConsumer<TMessage>(InventoryContext db, IE
             return;
         }
         var codes = districts.ToList();
-        var rows = await (from n in Db.Norms.AsNoTracking()
-                          join w in Db.Warehouses.AsNoTracking() on n.WarehouseId equals w.Id
-                          join l in Db.StockLevels.AsNoTracking() on new { n.WarehouseId, n.MaterialCode } equals new { l.WarehouseId, l.MaterialCode } into levels
-                          from l in levels.DefaultIfEmpty()
-                          where codes.Contains(w.DistrictCode)
-                          select new { n.WarehouseId, w.DistrictCode, n.MaterialCode, n.Minimum, Available = l == null ? 0 : l.OnHand - l.Reserved })
-                         .ToListAsync(context.CancellationToken);
-        var shortfalls = rows.Where(r => r.Available < r.Minimum)
-            .OrderBy(r => r.DistrictCode).ThenBy(r => r.MaterialCode)
-            .Select(r => new ReadinessShortfall(r.WarehouseId, r.DistrictCode, r.MaterialCode, r.Minimum, r.Available)).ToList();
-        outbox.Add(new ReserveReadinessReported(Guid.NewGuid(), DateTimeOffset.UtcNow, StockLedger.Source, context.Message.CorrelationId,
+        // What is short right now, whether or not the low-stock alert has fired yet.
+        var shortfalls = (await ReserveNorms.StatusAsync(Db, codes, context.CancellationToken))
+            .Where(n => n.Available < n.Minimum)
+            .Select(n => new ReadinessShortfall(n.WarehouseId, n.DistrictCode, n.MaterialCode, n.Minimum, n.Available)).ToList();
+        outbox.Add(new ReserveReadinessReported(Guid.NewGuid(), Time.GetUtcNow(), StockLedger.Source, context.Message.CorrelationId,
             warningId, codes, shortfalls.Count == 0, shortfalls));
     }
 }

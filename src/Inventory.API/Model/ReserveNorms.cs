@@ -12,6 +12,20 @@ namespace Inventory.API.Model;
 /// </summary>
 public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, CorrelationContext correlation, TimeProvider time)
 {
+    /// <summary>Every norm (in the given districts, or all) with what is available against it now.</summary>
+    public static async Task<List<NormStatus>> StatusAsync(InventoryContext db, IReadOnlyCollection<string>? districts, CancellationToken cancellationToken)
+    {
+        var rows = await (from n in db.Norms.AsNoTracking()
+                          join w in db.Warehouses.AsNoTracking() on n.WarehouseId equals w.Id
+                          join l in db.StockLevels.AsNoTracking() on new { n.WarehouseId, n.MaterialCode } equals new { l.WarehouseId, l.MaterialCode } into levels
+                          from l in levels.DefaultIfEmpty()
+                          where districts == null || districts.Contains(w.DistrictCode)
+                          select new NormStatus(n.WarehouseId, w.Name, w.Code, w.DistrictCode, n.MaterialCode, n.Minimum,
+                              l == null ? 0 : l.OnHand - l.Reserved, n.InShortfall, n.ShortSince))
+                         .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.DistrictCode).ThenBy(r => r.WarehouseCode, StringComparer.Ordinal).ThenBy(r => r.MaterialCode, StringComparer.Ordinal)];
+    }
+
     public async Task EvaluateAsync(Guid warehouseId, string materialCode, CancellationToken cancellationToken)
     {
         var norm = await db.Norms.SingleOrDefaultAsync(n => n.WarehouseId == warehouseId && n.MaterialCode == materialCode, cancellationToken);
@@ -36,3 +50,7 @@ public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, Corre
         }
     }
 }
+
+public sealed record NormStatus(
+    Guid WarehouseId, string WarehouseName, string WarehouseCode, string DistrictCode, string MaterialCode,
+    int Minimum, int Available, bool InShortfall, DateTime? ShortSince);

@@ -80,11 +80,17 @@ public static class SheltersApi
         if (district is not null) query = query.Where(s => s.DistrictCode == district);
         if (statusFilter is not null) query = query.Where(s => s.Status == statusFilter);
         if (kindFilter is not null) query = query.Where(s => s.Kind == kindFilter);
-        var all = await query.OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        query = query.OrderBy(s => s.DistrictCode).ThenBy(s => s.Name);
+        if (suitableFor is null)
+        {
+            var count = await query.LongCountAsync(cancellationToken);
+            var rows = await query.Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            return TypedResults.Ok(new PaginatedItems<ShelterResponse>(pageIndex, pageSize, count, [.. rows.Select(ShelterResponse.From)]));
+        }
         // Suitability lives in a JSON list column: filtered here to stay portable across providers.
-        var filtered = suitableFor is null ? all : [.. all.Where(s => s.Suits(suitableFor))];
-        var page = filtered.Skip(pageIndex * pageSize).Take(pageSize).Select(ShelterResponse.From).ToList();
-        return TypedResults.Ok(new PaginatedItems<ShelterResponse>(pageIndex, pageSize, filtered.Count, page));
+        var suitable = (await query.ToListAsync(cancellationToken)).Where(s => s.Suits(suitableFor)).ToList();
+        var page = suitable.Skip(pageIndex * pageSize).Take(pageSize).Select(ShelterResponse.From).ToList();
+        return TypedResults.Ok(new PaginatedItems<ShelterResponse>(pageIndex, pageSize, suitable.Count, page));
     }
 
     public static async Task<Results<Ok<ShelterResponse>, NotFound>> GetShelter(
