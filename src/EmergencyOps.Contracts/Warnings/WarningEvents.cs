@@ -90,3 +90,20 @@ public enum WarningEndReason
     /// <summary>Reached its expiry time.</summary>
     Expired,
 }
+
+/// <summary>A responsible unit did not acknowledge (签收) a warning in time; the operations centre escalates (叫应). Raised once per unit and warning.</summary>
+/// <param name="EventId">Unique event id.</param>
+/// <param name="OccurredAt">When the deadline was found passed.</param>
+/// <param name="Source">Always <c>warnings</c>.</param>
+/// <param name="CorrelationId">Correlation id of the warning's publication.</param>
+/// <param name="WarningId">The warning.</param>
+/// <param name="Version">The version the unit was asked to acknowledge.</param>
+/// <param name="Type">Type code.</param>
+/// <param name="Level">Level of that version.</param>
+/// <param name="Exercise">True for an exercise.</param>
+/// <param name="Unit">The responsible unit, e.g. <c>浦东新区应急管理局</c>.</param>
+/// <param name="Deadline">When the acknowledgement was due.</param>
+public sealed record WarningAcknowledgementOverdue(
+    Guid EventId, DateTimeOffset OccurredAt, string Source, Guid CorrelationId,
+    Guid WarningId, int Version, string Type, WarningLevel Level, bool Exercise, string Unit, DateTimeOffset Deadline)
+    : IIntegrationEvent;
