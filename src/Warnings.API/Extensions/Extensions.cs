@@ -4,6 +4,7 @@ using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
 using MassTransit;
 using Warnings.API.Infrastructure;
+using Warnings.API.Model;
 
 namespace Warnings.API.Extensions;
 
@@ -18,5 +19,17 @@ public static class Extensions
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(WarningsPolicies.All);
         builder.Services.AddOpenApi();
+
+        builder.Services.AddOptions<WarningsOptions>()
+            .Bind(builder.Configuration.GetSection("Warnings"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddScoped<WarningPublisher>();
+        builder.Services.AddScoped<MonitoringEngine>();
+        builder.Services.AddScoped<HazardReaction>();
+        builder.Services.AddSingleton<FeedHub>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedHub>());
+        builder.Services.AddSingleton<WarningSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WarningSweeper>());
     }
 }

@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Warnings.API.Extensions;
+using Warnings.API.Model;
+
+namespace Warnings.API.Apis;
+
+/// <summary>CAP 1.2 documents of published versions and the Atom index of active alerts.</summary>
+public static class CapApi
+{
+    /// <summary>Keeps the index small enough to poll.</summary>
+    public const int AtomLimit = 200;
+
+    public static RouteGroupBuilder MapCapApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/{id:guid}/cap", GetCap).WithName("GetWarningCap")
+            .WithSummary("The current version as a CAP 1.2 alert (application/cap+xml)").Produces(StatusCodes.Status200OK, contentType: CapDocument.ContentType)
+            .RequireAuthorization(WarningsPolicies.Read);
+        api.MapGet("/{id:guid}/versions/{version:int}/cap", GetVersionCap).WithName("GetWarningVersionCap")
+            .WithSummary("One published version as a CAP 1.2 alert").Produces(StatusCodes.Status200OK, contentType: CapDocument.ContentType)
+            .RequireAuthorization(WarningsPolicies.Read);
+        api.MapGet("/cap.atom", GetAtom).WithName("GetCapAtomIndex")
+            .WithSummary("Atom index of the active CAP alerts, each linking to its CAP document").Produces(StatusCodes.Status200OK, contentType: AtomIndex.ContentType)
+            .RequireAuthorization(WarningsPolicies.Read);
+        return api;
+    }
+
+    public static Task<Results<ContentHttpResult, NotFound>> GetCap(Guid id, [AsParameters] WarningServices services, IOptions<WarningsOptions> options, CancellationToken cancellationToken) =>
+        CapAsync(id, null, services, options.Value, cancellationToken);
+
+    public static Task<Results<ContentHttpResult, NotFound>> GetVersionCap(
+        Guid id, int version, [AsParameters] WarningServices services, IOptions<WarningsOptions> options, CancellationToken cancellationToken) =>
+        CapAsync(id, version, services, options.Value, cancellationToken);
+
+    public static async Task<ContentHttpResult> GetAtom([AsParameters] WarningServices services, IOptions<WarningsOptions> options, CancellationToken cancellationToken)
+    {
+        var warnings = await services.Db.Warnings.AsNoTracking().Include(w => w.Versions)
+            .Where(w => w.State == WarningState.Active && !w.Exercise)
+            .OrderByDescending(w => w.PublishedAt).Take(AtomLimit).ToListAsync(cancellationToken);
+        var doc = AtomIndex.Build([.. warnings.Select(w => (w, w.Current()))], options.Value, services.Publisher.Now);
+        return TypedResults.Text(doc.Declaration + "\n" + doc.Root, AtomIndex.ContentType, Encoding.UTF8);
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> CapAsync(
+        Guid id, int? number, WarningServices services, WarningsOptions options, CancellationToken cancellationToken)
+    {
+        var warning = await services.Db.Warnings.AsNoTracking().Include(w => w.Versions).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        var version = warning?.Versions.SingleOrDefault(v => v.Number == (number ?? warning.CurrentVersion));
+        if (warning is null || version?.Sent is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var doc = CapDocument.Build(warning, version, warning.Versions, options);
+        return TypedResults.Text(doc.Declaration + "\n" + doc.Root, CapDocument.ContentType, Encoding.UTF8);
+    }
+}

@@ -1,0 +1,144 @@
+using EmergencyOps.Messaging.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Warnings.API.Extensions;
+using Warnings.API.Infrastructure;
+using Warnings.API.Model;
+
+namespace Warnings.API.Apis;
+
+/// <summary>Updates, lift (解除), cancel and sign-off: each published change is a new immutable version.</summary>
+public static class LifeCycleApi
+{
+    public static RouteGroupBuilder MapLifeCycleApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/{id:guid}/updates", UpdateWarning).WithName("UpdateWarning").WithIdempotency<WarningsContext>()
+            .WithSummary("Escalate, downgrade, extend, or change the area or text: publishes a new version").RequireAuthorization(WarningsPolicies.Issue);
+        api.MapPost("/{id:guid}/lift", LiftWarning).WithName("LiftWarning").WithIdempotency<WarningsContext>()
+            .WithSummary("Lift (解除) a warning: the hazard has passed; published as a CAP Update with responseType AllClear").RequireAuthorization(WarningsPolicies.Issue);
+        api.MapPost("/{id:guid}/cancel", CancelWarning).WithName("CancelWarning").WithIdempotency<WarningsContext>()
+            .WithSummary("Cancel a warning issued in error (CAP Cancel), or discard a draft").RequireAuthorization(WarningsPolicies.Issue);
+        api.MapPost("/{id:guid}/sign-off", SignOff).WithName("SignOffWarning").WithIdempotency<WarningsContext>()
+            .WithSummary("A second person approves (publishes) or rejects a draft").RequireAuthorization(WarningsPolicies.SignOff);
+        return api;
+    }
+
+    public static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateWarning(
+        Guid id, UpdateWarningRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
+    {
+        var warning = await services.FindAsync(id, cancellationToken);
+        if (warning is null) return TypedResults.NotFound();
+        var errors = new Dictionary<string, string[]>();
+        var level = WarningValidation.Level(request.Level, WarningTypeCatalogue.Find(warning.Type), errors, required: false);
+        var area = request.Area is null ? null : WarningValidation.Area(request.Area, errors);
+        var headline = WarningValidation.Text(request.Headline, "headline", WarningValidation.MaxHeadline, errors, required: false);
+        var description = WarningValidation.Text(request.Description, "description", 4000, errors, required: false);
+        var instruction = WarningValidation.Text(request.Instruction, "instruction", 4000, errors, required: false);
+        var units = WarningValidation.Units(request.ResponsibleUnits, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (NotActive(warning) is { } refused) return refused;
+
+        var current = warning.Current();
+        var next = VersionBuilder.Next(warning, VersionKind.Amend, services.Actor, request.Note, level, area, headline, description, instruction,
+            request.Onset?.UtcDateTime, request.Expires?.UtcDateTime, units);
+        WarningValidation.Times(next.Effective, next.Onset, next.Expires, services.Publisher.Now, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (VersionBuilder.KindOf(current, next) is not { } kind)
+        {
+            return TypedResults.Problem("The update changes nothing: give a new level, area, text, onset, expiry or responsible units.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to update");
+        }
+        return await PublishAsync(warning, next.WithKind(kind), services, cancellationToken);
+    }
+
+    public static Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> LiftWarning(
+        Guid id, EndWarningRequest? request, [AsParameters] WarningServices services, CancellationToken cancellationToken) =>
+        EndAsync(id, VersionKind.Lift, request, services, cancellationToken);
+
+    public static Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CancelWarning(
+        Guid id, EndWarningRequest? request, [AsParameters] WarningServices services, CancellationToken cancellationToken) =>
+        EndAsync(id, VersionKind.Cancel, request, services, cancellationToken);
+
+    public static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SignOff(
+        Guid id, SignOffRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
+    {
+        if (request.Approve is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["approve"] = ["Say whether you approve (true) or reject (false) the draft."] });
+        var warning = await services.FindAsync(id, cancellationToken);
+        if (warning is null) return TypedResults.NotFound();
+        if (warning.State != WarningState.Draft)
+        {
+            return TypedResults.Problem($"The warning is {warning.State.ToString().ToLowerInvariant()}, not a draft awaiting sign-off.", statusCode: StatusCodes.Status409Conflict, title: "Not a draft");
+        }
+        if (string.Equals(warning.CreatedBy, services.Actor, StringComparison.Ordinal))
+        {
+            return TypedResults.Problem($"{services.Actor} drafted this warning; a second person must sign it off (审核签发).", statusCode: StatusCodes.Status409Conflict, title: "Second person required");
+        }
+        var first = warning.Current();
+        first.SignedOffBy = services.Actor;
+        if (request.Approve.Value)
+        {
+            services.Publisher.Publish(warning, first);
+        }
+        else
+        {
+            warning.State = WarningState.Rejected;
+            warning.Revision++;
+        }
+        return await SaveAsync(warning, services, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> EndAsync(
+        Guid id, VersionKind kind, EndWarningRequest? request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var reason = WarningValidation.Text(request?.Reason, "reason", 1000, errors, required: kind == VersionKind.Cancel);
+        var description = WarningValidation.Text(request?.Description, "description", 4000, errors, required: false);
+        var instruction = WarningValidation.Text(request?.Instruction, "instruction", 4000, errors, required: false);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var warning = await services.FindAsync(id, cancellationToken);
+        if (warning is null) return TypedResults.NotFound();
+        if (kind == VersionKind.Cancel && warning.State == WarningState.Draft)
+        {
+            // A draft was never published: discarding it tells nobody anything.
+            warning.State = WarningState.Rejected;
+            warning.Revision++;
+            return await SaveAsync(warning, services, cancellationToken);
+        }
+        if (NotActive(warning) is { } refused) return refused;
+        var type = WarningTypeCatalogue.Find(warning.Type)!;
+        description ??= kind == VersionKind.Lift
+            ? $"{type.NameZh}{warning.Level.ColourZh()}预警解除。"
+            : $"此前发布的{type.NameZh}{warning.Level.ColourZh()}预警系误发，予以撤销。";
+        var next = VersionBuilder.Next(warning, kind, services.Actor, reason, description: description, instruction: instruction ?? "");
+        return await PublishAsync(warning, next, services, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PublishAsync(
+        Warning warning, WarningVersion next, WarningServices services, CancellationToken cancellationToken)
+    {
+        services.Publisher.Publish(warning, next);
+        return await SaveAsync(warning, services, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        Warning warning, WarningServices services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.Publisher.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem("Someone else changed this warning at the same moment; reload it and try again.", statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
+        }
+        return TypedResults.Ok(WarningResponse.From(warning));
+    }
+
+    private static ProblemHttpResult? NotActive(Warning warning) => warning.State switch
+    {
+        WarningState.Active => null,
+        WarningState.Draft => TypedResults.Problem("The warning is a draft awaiting sign-off; sign it off or cancel it first.", statusCode: StatusCodes.Status409Conflict, title: "Draft"),
+        _ => TypedResults.Problem($"The warning has ended ({warning.EndReason?.ToString().ToLowerInvariant() ?? warning.State.ToString().ToLowerInvariant()}); issue a new one.",
+            statusCode: StatusCodes.Status409Conflict, title: "Warning ended"),
+    };
+}

@@ -1,0 +1,65 @@
+using EmergencyOps.Contracts.Hazards;
+using EmergencyOps.Messaging.Bus;
+using EmergencyOps.Messaging.Inbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Warnings.API.Infrastructure;
+using Warnings.API.Model;
+
+namespace Warnings.API.Consumers;
+
+/// <summary>Keeps the major hazard sources the registry reports, so an anomaly there can raise a chemical-release warning.</summary>
+public sealed class MajorHazardSourceClassifiedConsumer(WarningsContext db, TimeProvider time, ILogger<MajorHazardSourceClassifiedConsumer> logger)
+    : InboxConsumer<MajorHazardSourceClassified, WarningsContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<MajorHazardSourceClassified> context)
+    {
+        var m = context.Message;
+        var site = await Db.HazardSites.FindAsync([m.UnitId], context.CancellationToken);
+        if (site is null)
+        {
+            site = new HazardSite { UnitId = m.UnitId, EnterpriseId = m.EnterpriseId, Name = m.UnitName, DistrictCode = m.DistrictCode };
+            Db.HazardSites.Add(site);
+        }
+        (site.Name, site.DistrictCode, site.Latitude, site.Longitude, site.Level, site.R, site.UpdatedAt) =
+            ($"{m.EnterpriseName} {m.UnitName}", m.DistrictCode, m.Latitude, m.Longitude, m.Level, m.R, Time.GetUtcNow().UtcDateTime);
+    }
+}
+
+public sealed class MajorHazardLevelChangedConsumer(WarningsContext db, TimeProvider time, ILogger<MajorHazardLevelChangedConsumer> logger)
+    : InboxConsumer<MajorHazardLevelChanged, WarningsContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<MajorHazardLevelChanged> context)
+    {
+        var m = context.Message;
+        if (await Db.HazardSites.FindAsync([m.UnitId], context.CancellationToken) is { } site)
+        {
+            (site.Level, site.R, site.UpdatedAt) = (m.Level, m.R, Time.GetUtcNow().UtcDateTime);
+        }
+    }
+}
+
+public sealed class MajorHazardSourceDeclassifiedConsumer(WarningsContext db, TimeProvider time, ILogger<MajorHazardSourceDeclassifiedConsumer> logger)
+    : InboxConsumer<MajorHazardSourceDeclassified, WarningsContext>(db, time, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<MajorHazardSourceDeclassified> context) =>
+        Db.HazardSites.Where(s => s.UnitId == context.Message.UnitId).ExecuteDeleteAsync(context.CancellationToken);
+}
+
+/// <summary>
+/// A refused scan at an enterprise with a major hazard source may be a chemical incident: it raises a
+/// chemical-release suggestion (or warning, when configured) for a 1 km circle around the site, at the
+/// level matching the source's grade. Anomalies elsewhere are the registry's business only.
+/// </summary>
+public sealed class ScanAnomalyDetectedConsumer(
+    WarningsContext db, HazardReaction reaction, CorrelationContext correlation, FeedHub feed, TimeProvider time, ILogger<ScanAnomalyDetectedConsumer> logger)
+    : InboxConsumer<ScanAnomalyDetected, WarningsContext>(db, time, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<ScanAnomalyDetected> context)
+    {
+        correlation.CorrelationId = context.Message.CorrelationId;
+        await reaction.ApplyAsync(context.Message, context.CancellationToken);
+    }
+
+    protected override Task AfterCommitAsync(ConsumeContext<ScanAnomalyDetected> context) => feed.NotifyAsync();
+}
