@@ -10,10 +10,6 @@ public sealed class ServiceWiringTests(WarningsFactory factory) : IClassFixture<
         await ServiceChecks.AssertReadyAsync(factory.CreateClient());
 
     [Fact]
-    public async Task Answers_its_smoke_request_with_a_correlation_id() =>
-        await ServiceChecks.AssertPingAsync(factory.CreateClient(), "warnings");
-
-    [Fact]
     public void Model_produces_a_valid_sql_server_schema() =>
         SqlServerSchema.AssertValidScript<WarningsContext>("warnings", options => new WarningsContext(options));
 }

@@ -1,5 +1,41 @@
 using EmergencyOps.Testing;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Warnings.API.Tests;
 
-public sealed class WarningsFactory() : ServiceFactory<Program>("warningsdb");
+/// <summary>The warnings service with a fast clock for sweeps and feed polling, so expiry and overdue show within seconds.</summary>
+public class WarningsFactory : ServiceFactory<Program>
+{
+    public WarningsFactory() : base("warningsdb")
+    {
+    }
+
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        ["Warnings:SweepInterval"] = "00:00:00.200",
+        ["Warnings:AcknowledgeWithin"] = "00:00:02",
+        ["Warnings:FeedPollInterval"] = "00:00:00.500",
+        ["Warnings:HeartbeatInterval"] = "00:00:01",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
+
+/// <summary>A second replica: same database, broker prefix and Redis prefix as <paramref name="first"/>.</summary>
+public sealed class ReplicaFactory(WarningsFactory first) : WarningsFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:warningsdb", first.DatabaseConnectionString);
+        builder.UseSetting("Messaging:EntityPrefix", first.EntityPrefix);
+        builder.UseSetting("Redis:KeyPrefix", first.EntityPrefix + ":");
+    }
+}

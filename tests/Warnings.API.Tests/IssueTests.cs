@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using EmergencyOps.Contracts.Warnings;
+using EmergencyOps.Testing;
+using static Warnings.API.Tests.WarningTestData;
+
+namespace Warnings.API.Tests;
+
+public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<WarningsFactory>, IAsyncLifetime
+{
+    private HttpClient _client = null!;
+    private MessageRecorder _bus = null!;
+
+    public async Task InitializeAsync()
+    {
+        _client = factory.CreateClient();
+        _bus = await new MessageRecorder(factory.EntityPrefix).Record<WarningIssued>().StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bus.DisposeAsync();
+        _client.Dispose();
+    }
+
+    [Fact]
+    public async Task Issuing_publishes_version_one_with_a_national_style_cap_identifier_and_the_event()
+    {
+        var warning = await _client.IssueAsync(Typhoon());
+
+        var current = warning.GetProperty("current");
+        Assert.Equal("active", warning.Str("state"));
+        Assert.Equal("Actual", warning.Str("status"));
+        Assert.Equal(1, current.GetProperty("version").GetInt32());
+        Assert.Equal("Alert", current.Str("msgType"));
+        Assert.Matches(CapIdentifier(), current.Str("identifier"));
+        Assert.Equal("橙色预警 (二级)", current.Str("levelZh"));
+        var issued = await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == warning.Id());
+        Assert.Equal((WarningTypes.Typhoon, WarningLevel.Orange, 1, false), (issued.Message.Type, issued.Message.Level, issued.Message.Version, issued.Message.Exercise));
+        Assert.Equal([Pudong, Jinshan, Fengxian, Chongming], issued.Message.Area.DistrictCodes);
+        Assert.Equal(issued.Message.EventId, issued.MessageId);
+
+        var cap = await _client.GetCapAsync(warning.Id());
+        Assert.Equal(current.Str("identifier"), cap.Value("identifier"));
+        Assert.Equal("Severe", cap.Value("severity"));
+        Assert.Equal("Met", cap.Value("category"));
+        Assert.Equal("台风预警", cap.Value("event"));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$", cap.Value("sent"));
+        Assert.Equal(["310115", "310116", "310120", "310151"], cap.Descendants(CapSchema.Cap + "geocode").Select(g => g.Elements().Last().Value));
+        Assert.Contains(cap.Descendants(CapSchema.Cap + "parameter"), p => p.Elements().First().Value == "预警颜色" && p.Elements().Last().Value == "橙色");
+        Assert.Contains(cap.Descendants(CapSchema.Cap + "parameter"), p => p.Elements().First().Value == "预警级别" && p.Elements().Last().Value == "二级");
+        Assert.Equal("浦东新区、金山区、奉贤区、崇明区", cap.Value("areaDesc"));
+        Assert.Empty(cap.Descendants(CapSchema.Cap + "references"));
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"tsunami\"}", "type")]
+    [InlineData("{\"level\":\"blue\",\"type\":\"heat\"}", "level")]
+    [InlineData("{\"level\":\"purple\"}", "level")]
+    [InlineData("{\"expires\":\"2020-01-01T00:00:00+08:00\"}", "expires")]
+    [InlineData("{\"area\":{\"polygon\":\"31.2,121.5 31.3,121.6 31.2\"}}", "area.polygon")]
+    [InlineData("{\"area\":{\"polygon\":\"31.2,121.5 31.3,121.6 31.25,121.7\"}}", "area.polygon")]
+    [InlineData("{\"area\":{\"circle\":\"31.2,121.5\"}}", "area.circle")]
+    [InlineData("{\"area\":{\"districtCodes\":[\"110101\"]}}", "area.districtCodes")]
+    [InlineData("{\"area\":{}}", "area")]
+    [InlineData("{\"headline\":\"\"}", "headline")]
+    [InlineData("{\"status\":\"Test\"}", "status")]
+    public async Task Invalid_input_is_a_problem_naming_the_field_and_stores_nothing(string overrides, string field)
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Typhoon()))!.AsObject();
+        foreach (var (key, value) in System.Text.Json.Nodes.JsonNode.Parse(overrides)!.AsObject())
+        {
+            body[key] = value?.DeepClone();
+        }
+        var before = (await _client.GetJsonAsync("/api/warnings?state=all")).GetProperty("count").GetInt32();
+        using var response = await _client.PostAsJsonAsync("/api/warnings", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error for {field}: {problem}");
+        Assert.NotEmpty(messages.EnumerateArray().First().GetString()!);
+        var all = await _client.GetJsonAsync("/api/warnings?state=all");
+        Assert.Equal(before, all.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_red_warning_waits_as_a_draft_until_a_second_person_signs_it_off()
+    {
+        var draft = await _client.As("值班员张").IssueAsync(Typhoon(level: "red"));
+        var id = draft.Id();
+        Assert.Equal("draft", draft.Str("state"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, draft.GetProperty("current").GetProperty("identifier").ValueKind);
+        using (var notYet = await _client.GetAsync(new Uri($"/api/warnings/{id}/cap", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
+        }
+
+        using (var self = await _client.PostAsJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, self.StatusCode);
+            Assert.Equal("Second person required", (await self.ProblemAsync()).Str("title"));
+        }
+        Assert.DoesNotContain(_bus.Received<WarningIssued>(), e => e.Message.WarningId == id);
+
+        var signed = await _client.As("带班领导李").PostAsync($"/api/warnings/{id}/sign-off", new { approve = true, comment = "同意发布" });
+        Assert.Equal("active", signed.Str("state"));
+        Assert.Equal("带班领导李", signed.GetProperty("current").Str("signedOffBy"));
+        Assert.Equal("值班员张", signed.GetProperty("current").Str("author"));
+        var issued = await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == id);
+        Assert.Equal(WarningLevel.Red, issued.Message.Level);
+        Assert.Equal("Extreme", (await _client.GetCapAsync(id)).Value("severity"));
+    }
+
+    [Fact]
+    public async Task A_rejected_draft_is_never_published()
+    {
+        var draft = await _client.As("值班员张").IssueAsync(Typhoon(level: "red"));
+        var rejected = await _client.As("带班领导李").PostAsync($"/api/warnings/{draft.Id()}/sign-off", new { approve = false, comment = "证据不足" });
+        Assert.Equal("rejected", rejected.Str("state"));
+        using var update = await _client.PostAsJsonAsync($"/api/warnings/{draft.Id()}/updates", new { headline = "x" });
+        Assert.Equal(HttpStatusCode.Conflict, update.StatusCode);
+        var marker = await _client.IssueAsync(Typhoon(level: "yellow"));
+        await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == marker.Id());
+        Assert.DoesNotContain(_bus.Received<WarningIssued>(), e => e.Message.WarningId == draft.Id());
+    }
+
+    [GeneratedRegex(@"^310000SHYJGLJ0_\d{14}_\d+$")]
+    private static partial Regex CapIdentifier();
+}
