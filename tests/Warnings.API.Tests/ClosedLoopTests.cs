@@ -32,11 +32,11 @@ public sealed class ClosedLoopTests(WarningsFactory factory) : IClassFixture<War
     {
         var id = (await _client.IssueAsync(Typhoon(units: [PudongBureau, JinshanBureau, ChemicalPark]))).Id();
 
-        var ack = await _client.As("浦东值班员").PostAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
-        var again = await _client.PostAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
-        await _client.PostAsync($"/api/warnings/{id}/dispositions", new { unit = PudongBureau, status = "inProgress", report = "已启动防台三级响应，转移沿海人员1200人" });
-        await _client.PostAsync($"/api/warnings/{id}/dispositions", new { unit = PudongBureau, status = "completed", report = "人员转移完毕，临时设施已加固" });
-        await _client.PostAsync($"/api/warnings/{id}/acknowledgements", new { unit = JinshanBureau });
+        var ack = await _client.As("浦东值班员").SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
+        var again = await _client.SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
+        await _client.SendJsonAsync($"/api/warnings/{id}/dispositions", new { unit = PudongBureau, status = "inProgress", report = "已启动防台三级响应，转移沿海人员1200人" });
+        await _client.SendJsonAsync($"/api/warnings/{id}/dispositions", new { unit = PudongBureau, status = "completed", report = "人员转移完毕，临时设施已加固" });
+        await _client.SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = JinshanBureau });
 
         Assert.Equal(ack.Str("acknowledgedAt"), again.Str("acknowledgedAt"));
         Assert.Equal("浦东值班员", ack.Str("acknowledgedBy"));
@@ -77,13 +77,13 @@ public sealed class ClosedLoopTests(WarningsFactory factory) : IClassFixture<War
     public async Task A_unit_that_does_not_acknowledge_in_time_is_flagged_overdue_and_escalated_exactly_once()
     {
         var id = (await _client.IssueAsync(Typhoon(units: [PudongBureau, JinshanBureau]))).Id();
-        await _client.PostAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
+        await _client.SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
 
         var overdue = await _bus.WaitForAsync<WarningAcknowledgementOverdue>(e => e.WarningId == id);
         Assert.Equal((JinshanBureau, WarningLevel.Orange, 1), (overdue.Message.Unit, overdue.Message.Level, overdue.Message.Version));
 
         // Several more sweeps (every 200 ms) must not escalate again; the late acknowledgement keeps the flag.
-        var late = await _client.PostAsync($"/api/warnings/{id}/acknowledgements", new { unit = JinshanBureau });
+        var late = await _client.SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = JinshanBureau });
         Assert.True(late.GetProperty("overdue").GetBoolean());
         var marker = (await _client.IssueAsync(Typhoon(units: ["奉贤区应急管理局"]))).Id();
         await _bus.WaitForAsync<WarningAcknowledgementOverdue>(e => e.WarningId == marker);
@@ -98,7 +98,7 @@ public sealed class ClosedLoopTests(WarningsFactory factory) : IClassFixture<War
     public async Task Units_of_an_ended_warning_are_not_escalated()
     {
         var id = (await _client.IssueAsync(Typhoon(units: [ChemicalPark]))).Id();
-        await _client.PostAsync($"/api/warnings/{id}/cancel", new { reason = "误发" });
+        await _client.SendJsonAsync($"/api/warnings/{id}/cancel", new { reason = "误发" });
         var marker = (await _client.IssueAsync(Typhoon(units: ["崇明区应急管理局"]))).Id();
 
         await _bus.WaitForAsync<WarningAcknowledgementOverdue>(e => e.WarningId == marker);

@@ -103,7 +103,7 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
         }
         Assert.DoesNotContain(_bus.Received<WarningIssued>(), e => e.Message.WarningId == id);
 
-        var signed = await _client.As("带班领导李").PostAsync($"/api/warnings/{id}/sign-off", new { approve = true, comment = "同意发布" });
+        var signed = await _client.As("带班领导李").SendJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true, comment = "同意发布" });
         Assert.Equal("active", signed.Str("state"));
         Assert.Equal("带班领导李", signed.GetProperty("current").Str("signedOffBy"));
         Assert.Equal("值班员张", signed.GetProperty("current").Str("author"));
@@ -116,7 +116,7 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
     public async Task A_rejected_draft_is_never_published()
     {
         var draft = await _client.As("值班员张").IssueAsync(Typhoon(level: "red"));
-        var rejected = await _client.As("带班领导李").PostAsync($"/api/warnings/{draft.Id()}/sign-off", new { approve = false, comment = "证据不足" });
+        var rejected = await _client.As("带班领导李").SendJsonAsync($"/api/warnings/{draft.Id()}/sign-off", new { approve = false, comment = "证据不足" });
         Assert.Equal("rejected", rejected.Str("state"));
         using var update = await _client.PostAsJsonAsync($"/api/warnings/{draft.Id()}/updates", new { headline = "x" });
         Assert.Equal(HttpStatusCode.Conflict, update.StatusCode);

@@ -30,9 +30,9 @@ public sealed class LifeCycleTests(WarningsFactory factory) : IClassFixture<Warn
         var id = issued.Id();
         var later = DateTimeOffset.UtcNow.AddHours(30);
 
-        var escalated = await _client.PostAsync($"/api/warnings/{id}/updates", new { level = "orange", headline = "上海市台风橙色预警", note = "台风路径北移" });
-        var extended = await _client.PostAsync($"/api/warnings/{id}/updates", new { expires = later });
-        var lifted = await _client.PostAsync($"/api/warnings/{id}/lift", new { reason = "台风已减弱北上" });
+        var escalated = await _client.SendJsonAsync($"/api/warnings/{id}/updates", new { level = "orange", headline = "上海市台风橙色预警", note = "台风路径北移" });
+        var extended = await _client.SendJsonAsync($"/api/warnings/{id}/updates", new { expires = later });
+        var lifted = await _client.SendJsonAsync($"/api/warnings/{id}/lift", new { reason = "台风已减弱北上" });
 
         Assert.Equal(["issue", "escalate", "extend", "lift"], lifted.GetProperty("history").EnumerateArray().Select(v => v.Str("kind")));
         Assert.Equal(("ended", "lifted"), (lifted.Str("state"), lifted.Str("endReason")));
@@ -90,7 +90,7 @@ public sealed class LifeCycleTests(WarningsFactory factory) : IClassFixture<Warn
         var id = (await _client.IssueAsync(Typhoon(level: "orange"))).Id();
         const string polygon = "30.70,121.20 30.90,121.20 30.90,121.60 30.70,121.60 30.70,121.20";
 
-        var down = await _client.PostAsync($"/api/warnings/{id}/updates", new { level = "blue", area = new { districtCodes = new[] { Jinshan }, polygon } });
+        var down = await _client.SendJsonAsync($"/api/warnings/{id}/updates", new { level = "blue", area = new { districtCodes = new[] { Jinshan }, polygon } });
 
         Assert.Equal("downgrade", down.GetProperty("current").Str("kind"));
         var cap = await _client.GetCapAsync(id);
@@ -111,7 +111,7 @@ public sealed class LifeCycleTests(WarningsFactory factory) : IClassFixture<Warn
         {
             Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         }
-        var cancelled = await _client.PostAsync($"/api/warnings/{id}/cancel", new { reason = "误发" });
+        var cancelled = await _client.SendJsonAsync($"/api/warnings/{id}/cancel", new { reason = "误发" });
 
         Assert.Equal("cancelled", cancelled.Str("endReason"));
         var cap = await _client.GetCapAsync(id);
@@ -143,7 +143,7 @@ public sealed class LifeCycleTests(WarningsFactory factory) : IClassFixture<Warn
     {
         var active = (await _client.IssueAsync(Typhoon(level: "orange", districts: [Fengxian]))).Id();
         var lifted = (await _client.IssueAsync(Typhoon(level: "blue", districts: [Fengxian]))).Id();
-        await _client.PostAsync($"/api/warnings/{lifted}/lift", new { reason = "解除" });
+        await _client.SendJsonAsync($"/api/warnings/{lifted}/lift", new { reason = "解除" });
         var drill = (await _client.IssueAsync(Typhoon(level: "blue", districts: [Fengxian], status: "Exercise"))).Id();
 
         using var response = await _client.GetAsync(new Uri("/api/warnings/cap.atom", UriKind.Relative));

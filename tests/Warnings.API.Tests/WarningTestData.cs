@@ -33,7 +33,7 @@ public static class WarningTestData
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    public static async Task<JsonElement> PostAsync(this HttpClient client, string url, object? request, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task<JsonElement> SendJsonAsync(this HttpClient client, string url, object? request, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.PostAsJsonAsync(url, request ?? new { });
         var body = await response.Content.ReadAsStringAsync();

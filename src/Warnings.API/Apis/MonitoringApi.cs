@@ -22,7 +22,7 @@ public static class MonitoringApi
         return api;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ReadingOutcome>>, ValidationProblem>> PostReadings(
+    public static async Task<Results<Ok<IReadOnlyList<ReadingOutcome>>, ValidationProblem, ProblemHttpResult>> PostReadings(
         ReadingsRequest request, [AsParameters] WarningServices services, MonitoringEngine engine, CancellationToken cancellationToken)
     {
         var inputs = request.Readings ?? [new ReadingInput(request.Indicator, request.Station, request.District, request.Value, request.ObservedAt)];
@@ -48,7 +48,16 @@ public static class MonitoringApi
         {
             outcomes.Add(await engine.ApplyAsync(thresholds[r.Indicator!], r.Station!.Trim(), r.District!, r.Value!.Value, r.ObservedAt!.Value.UtcDateTime, cancellationToken));
         }
-        await services.Publisher.SaveAsync(cancellationToken);
+        try
+        {
+            await services.Publisher.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request changed the same station's state first (revision check): nothing of this batch was kept.
+            return TypedResults.Problem("Readings of the same station were applied at the same moment; post this batch again.",
+                statusCode: StatusCodes.Status409Conflict, title: "Station busy");
+        }
         return TypedResults.Ok<IReadOnlyList<ReadingOutcome>>(outcomes);
     }
 

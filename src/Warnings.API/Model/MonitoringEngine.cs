@@ -35,7 +35,10 @@ public sealed class MonitoringEngine(WarningsContext db, WarningPublisher publis
         state.DistrictCode = district;
         state.Revision++;
 
-        var warning = state.WarningId is { } id ? await db.Warnings.Include(w => w.Versions).SingleOrDefaultAsync(w => w.Id == id, cancellationToken) : null;
+        // A warning raised earlier in the same batch is not saved yet: look in the unit of work first.
+        var warning = state.WarningId is { } id
+            ? db.Warnings.Local.FirstOrDefault(w => w.Id == id) ?? await db.Warnings.Include(w => w.Versions).SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
+            : null;
         if (warning is not { State: WarningState.Active })
         {
             warning = null;
@@ -78,7 +81,8 @@ public sealed class MonitoringEngine(WarningsContext db, WarningPublisher publis
         {
             return Outcome("held", warning);
         }
-        var target = t.LevelFor(value, t.Hysteresis);
+        // Go down only as far as the highest value within the hold time allows.
+        var target = t.LevelFor(await HighestSinceAsync(t, station, observedAt - t.Hold, observedAt, cancellationToken), t.Hysteresis);
         if (!t.AutoDowngrade)
         {
             return Suggest(state, warning, target is null ? SuggestionKind.Lift : SuggestionKind.Downgrade, target, t, station, value, Outcome);
@@ -91,6 +95,16 @@ public sealed class MonitoringEngine(WarningsContext db, WarningPublisher publis
         state.Level = target;
         if (target is null) state.WarningId = null;
         return Outcome(target is null ? "lifted" : "downgraded", warning);
+    }
+
+    private async Task<decimal> HighestSinceAsync(Threshold t, string station, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        // SQLite cannot aggregate decimals; a hold window holds a handful of readings.
+        var stored = await db.Readings.AsNoTracking()
+            .Where(r => r.Indicator == t.Indicator && r.Station == station && r.ObservedAt >= from && r.ObservedAt <= to)
+            .Select(r => r.Value).ToListAsync(cancellationToken);
+        return stored.Concat(db.Readings.Local.Where(r => r.Indicator == t.Indicator && r.Station == station && r.ObservedAt >= from && r.ObservedAt <= to)
+            .Select(r => r.Value)).Max();
     }
 
     private ReadingOutcome Suggest(StationState state, Warning? warning, SuggestionKind kind, WarningLevel? level, Threshold t, string station, decimal value,
