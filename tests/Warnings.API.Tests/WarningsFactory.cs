@@ -28,14 +28,16 @@ public class WarningsFactory : ServiceFactory<Program>
     }
 }
 
-/// <summary>A second replica: same database, broker prefix and Redis prefix as <paramref name="first"/>.</summary>
+/// <summary>
+/// A second replica: the same database and Redis as <paramref name="first"/>. Its broker names are its own,
+/// because the tests' temporary queues are exclusive to one connection; the feed needs only the database and Redis.
+/// </summary>
 public sealed class ReplicaFactory(WarningsFactory first) : WarningsFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ConnectionStrings:warningsdb", first.DatabaseConnectionString);
-        builder.UseSetting("Messaging:EntityPrefix", first.EntityPrefix);
         builder.UseSetting("Redis:KeyPrefix", first.EntityPrefix + ":");
     }
 }
