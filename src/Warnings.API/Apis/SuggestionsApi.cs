@@ -19,8 +19,13 @@ public static class SuggestionsApi
             .WithSummary("Do what a suggestion proposes: issue (a draft when sign-off is needed), escalate, downgrade or lift").RequireAuthorization(WarningsPolicies.Issue);
         api.MapPost("/suggestions/{id:guid}/dismiss", Dismiss).WithName("DismissSuggestion")
             .WithSummary("Close a suggestion without acting on it").RequireAuthorization(WarningsPolicies.Issue);
+        api.MapGet("/hazard-sites", ListHazardSites).WithName("ListHazardSites")
+            .WithSummary("Major hazard sources as the hazard registry last reported them (where anomalies raise chemical-release warnings)").RequireAuthorization(WarningsPolicies.Read);
         return api;
     }
+
+    public static async Task<Ok<IReadOnlyList<HazardSite>>> ListHazardSites([AsParameters] WarningServices services, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<HazardSite>>(await services.Db.HazardSites.AsNoTracking().OrderBy(s => s.Level).ThenBy(s => s.Name).ToListAsync(cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<SuggestionResponse>>> ListSuggestions([AsParameters] WarningServices services, CancellationToken cancellationToken, bool all = false)
     {
