@@ -74,9 +74,17 @@ internal sealed partial record SeedRequest(
             : RelativeDate(m.Groups[1].Value) is { } date ? encode(date)
             : throw new FormatException($"{{{{{m.Groups[1].Value}}}}} was not captured by an earlier request"));
 
-    // {{today}}, {{today+20}}, {{today-3}}: demo data that stays realistic whenever it is loaded (expiring batches, inspections).
+    // {{today}}, {{today+20}}, {{today-3}}: demo data that stays realistic whenever it is loaded (expiring batches, inspections);
+    // {{now}}, {{now+12h}}, {{now-30m}}: timestamps for warnings and readings.
     private static string? RelativeDate(string name)
     {
+        var now = NowPlus().Match(name);
+        if (now.Success)
+        {
+            var amount = now.Groups[1].Success ? int.Parse(now.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : 0;
+            var offset = now.Groups[2].Value == "h" ? TimeSpan.FromHours(amount) : TimeSpan.FromMinutes(amount);
+            return (DateTimeOffset.UtcNow + offset).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        }
         var match = TodayPlus().Match(name);
         if (!match.Success)
         {
@@ -88,6 +96,9 @@ internal sealed partial record SeedRequest(
 
     [GeneratedRegex(@"^today([+-]\d+)?$")]
     private static partial Regex TodayPlus();
+
+    [GeneratedRegex(@"^now(?:([+-]\d+)([hm]))?$")]
+    private static partial Regex NowPlus();
 
     private static bool TryResolve(JsonElement root, string path, out string value)
     {

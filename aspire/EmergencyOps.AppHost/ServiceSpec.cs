@@ -51,6 +51,8 @@ internal sealed record ServiceSpec(string Name, string Project, int Port, bool I
         else
         {
             env[$"ConnectionStrings__{Name}db"] = $"Data Source={Path.Combine(host.DataDir, Name + ".db")}";
+            // Links a service writes into documents (CAP, Atom, QR codes) point at the one public origin.
+            env[$"{Name}__PublicBaseUrl"] = all.Single(s => s.IsGateway).Url;
         }
 
         return env;

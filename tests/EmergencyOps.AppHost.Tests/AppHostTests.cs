@@ -18,7 +18,7 @@ public sealed class AppHostTests
     private const int RabbitPort = 5697;
     private const int RedisPort = 6397;
     private static readonly string[] Areas = ["hazards", "warnings", "inventory", "shelters"];
-    private static readonly string[] Pinged = ["hazards", "warnings"];
+    private static readonly string[] Pinged = ["hazards"];
 
     [Fact]
     public async Task Starts_the_whole_system_behind_the_gateway_and_stops_it_leaving_nothing_behind()
@@ -51,6 +51,7 @@ public sealed class AppHostTests
                 var info = await gateway.GetFromJsonAsync<ServiceInfo>(new Uri($"/api/{area}/ping", UriKind.Relative));
                 Assert.Equal(area, info!.Service);
             }
+            await AssertFeedThroughGatewayAsync(gateway);
             using (var shelters = await gateway.GetAsync(new Uri("/api/shelters/availability", UriKind.Relative)))
             {
                 Assert.Equal(16, JsonDocument.Parse(await shelters.Content.ReadAsStringAsync()).RootElement.GetArrayLength());
@@ -99,6 +100,41 @@ public sealed class AppHostTests
                 ready.TrySetResult();
             }
         }
+    }
+
+    // The live feed through the gateway: an issued warning arrives; after a reconnect with Last-Event-ID the
+    // missed update arrives once, and nothing is replayed twice.
+    private static async Task AssertFeedThroughGatewayAsync(HttpClient gateway)
+    {
+        const string feedUrl = "/api/warnings/feed?district=310118";
+        var warning = new
+        {
+            type = "rainstorm", level = "blue", area = new { districtCodes = new[] { "310118" } },
+            headline = "青浦区暴雨蓝色预警", description = "预计未来12小时青浦区累计降水量将达50毫米以上。",
+        };
+        string lastId;
+        Guid id;
+        await using (var feed = await SseClient.ConnectAsync(gateway, feedUrl))
+        {
+            Assert.Equal("text/event-stream", feed.Response.Content.Headers.ContentType?.MediaType);
+            using var issued = await gateway.PostAsJsonAsync("/api/warnings", warning);
+            Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+            id = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+            var first = await feed.NextAsync();
+            Assert.Equal(("warning.issued", id), (first.Event, JsonDocument.Parse(first.Data).RootElement.GetProperty("warningId").GetGuid()));
+            lastId = first.Id!;
+        }
+        using (var update = await gateway.PostAsJsonAsync($"/api/warnings/{id}/updates", new { level = "yellow" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        }
+        await using var resumed = await SseClient.ConnectAsync(gateway, feedUrl, lastId);
+        var missed = await resumed.NextAsync();
+        Assert.Equal(("warning.updated", 2), (missed.Event, JsonDocument.Parse(missed.Data).RootElement.GetProperty("version").GetInt32()));
+        Assert.True(await resumed.NothingMoreAsync(TimeSpan.FromSeconds(1)), "nothing replayed twice");
+        using var cap = await gateway.GetAsync(new Uri($"/api/warnings/{id}/cap", UriKind.Relative));
+        Assert.Equal("application/cap+xml", cap.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"http://localhost:{PortBase}/api/warnings/{id}", await cap.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static ProcessStartInfo StartInfo(string root, string dataDir)

@@ -32,14 +32,14 @@ public sealed class ClosedLoopTests(WarningsFactory factory) : IClassFixture<War
     {
         var id = (await _client.IssueAsync(Typhoon(units: [PudongBureau, JinshanBureau, ChemicalPark]))).Id();
 
-        var ack = await _client.As("浦东值班员").SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
+        var ack = await _client.As("pudong.duty").SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
         var again = await _client.SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = PudongBureau });
         await _client.SendJsonAsync($"/api/warnings/{id}/dispositions", new { unit = PudongBureau, status = "inProgress", report = "已启动防台三级响应，转移沿海人员1200人" });
         await _client.SendJsonAsync($"/api/warnings/{id}/dispositions", new { unit = PudongBureau, status = "completed", report = "人员转移完毕，临时设施已加固" });
         await _client.SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = JinshanBureau });
 
         Assert.Equal(ack.Str("acknowledgedAt"), again.Str("acknowledgedAt"));
-        Assert.Equal("浦东值班员", ack.Str("acknowledgedBy"));
+        Assert.Equal("pudong.duty", ack.Str("acknowledgedBy"));
         var responses = await _client.GetJsonAsync($"/api/warnings/{id}/responses");
         Assert.Equal((3, 2, 1), (responses.GetProperty("units").GetInt32(), responses.GetProperty("acknowledged").GetInt32(), responses.GetProperty("completed").GetInt32()));
         var byUnit = responses.GetProperty("responses").EnumerateArray().ToDictionary(r => r.Str("unit"));

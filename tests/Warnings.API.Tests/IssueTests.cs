@@ -87,7 +87,7 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
     [Fact]
     public async Task A_red_warning_waits_as_a_draft_until_a_second_person_signs_it_off()
     {
-        var draft = await _client.As("值班员张").IssueAsync(Typhoon(level: "red"));
+        var draft = await _client.As("duty-officer.zhang").IssueAsync(Typhoon(level: "red"));
         var id = draft.Id();
         Assert.Equal("draft", draft.Str("state"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, draft.GetProperty("current").GetProperty("identifier").ValueKind);
@@ -103,10 +103,10 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
         }
         Assert.DoesNotContain(_bus.Received<WarningIssued>(), e => e.Message.WarningId == id);
 
-        var signed = await _client.As("带班领导李").SendJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true, comment = "同意发布" });
+        var signed = await _client.As("shift-leader.li").SendJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true, comment = "同意发布" });
         Assert.Equal("active", signed.Str("state"));
-        Assert.Equal("带班领导李", signed.GetProperty("current").Str("signedOffBy"));
-        Assert.Equal("值班员张", signed.GetProperty("current").Str("author"));
+        Assert.Equal("shift-leader.li", signed.GetProperty("current").Str("signedOffBy"));
+        Assert.Equal("duty-officer.zhang", signed.GetProperty("current").Str("author"));
         var issued = await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == id);
         Assert.Equal(WarningLevel.Red, issued.Message.Level);
         Assert.Equal("Extreme", (await _client.GetCapAsync(id)).Value("severity"));
@@ -115,8 +115,8 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
     [Fact]
     public async Task A_rejected_draft_is_never_published()
     {
-        var draft = await _client.As("值班员张").IssueAsync(Typhoon(level: "red"));
-        var rejected = await _client.As("带班领导李").SendJsonAsync($"/api/warnings/{draft.Id()}/sign-off", new { approve = false, comment = "证据不足" });
+        var draft = await _client.As("duty-officer.zhang").IssueAsync(Typhoon(level: "red"));
+        var rejected = await _client.As("shift-leader.li").SendJsonAsync($"/api/warnings/{draft.Id()}/sign-off", new { approve = false, comment = "证据不足" });
         Assert.Equal("rejected", rejected.Str("state"));
         using var update = await _client.PostAsJsonAsync($"/api/warnings/{draft.Id()}/updates", new { headline = "x" });
         Assert.Equal(HttpStatusCode.Conflict, update.StatusCode);
