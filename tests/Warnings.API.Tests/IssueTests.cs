@@ -125,6 +125,35 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
         Assert.DoesNotContain(_bus.Received<WarningIssued>(), e => e.Message.WarningId == draft.Id());
     }
 
+    [Fact]
+    public async Task A_retried_issue_with_the_same_idempotency_key_publishes_once_and_answers_the_same()
+    {
+        var key = Guid.NewGuid().ToString();
+        async Task<(HttpStatusCode, string)> SendAsync(object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/warnings") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await _client.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        var body = Typhoon(level: "blue", districts: ["310109"]);
+
+        var first = await SendAsync(body);
+        var retry = await SendAsync(body);
+        var other = await SendAsync(Typhoon(level: "yellow", districts: ["310109"]));
+
+        Assert.Equal(HttpStatusCode.Created, first.Item1);
+        Assert.Equal(first, retry);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.Item1);
+        var list = await _client.GetJsonAsync("/api/warnings?district=310109");
+        Assert.Equal(1, list.GetProperty("count").GetInt32());
+        var id = System.Text.Json.JsonDocument.Parse(first.Item2).RootElement.Id();
+        await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == id);
+        var marker = await _client.IssueAsync(Typhoon(level: "blue", districts: ["310105"]));
+        await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == marker.Id());
+        Assert.Single(_bus.Received<WarningIssued>(), e => e.Message.WarningId == id);
+    }
+
     [GeneratedRegex(@"^310000SHYJGLJ0_\d{14}_\d+$")]
     private static partial Regex CapIdentifier();
 }
