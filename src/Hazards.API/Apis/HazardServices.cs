@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Hazards.API.Infrastructure;
+using Hazards.API.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hazards.API.Apis;
+
+/// <summary>What the hazard handlers share, bound with <c>[AsParameters]</c>.</summary>
+public sealed class HazardServices(HazardsContext db, HazardEvents events, ProductIssuer issuer, UnitEvaluator evaluator, ClaimsPrincipal user)
+{
+    public HazardsContext Db { get; } = db;
+
+    public HazardEvents Events { get; } = events;
+
+    public ProductIssuer Issuer { get; } = issuer;
+
+    public UnitEvaluator Evaluator { get; } = evaluator;
+
+    public ClaimsPrincipal User { get; } = user;
+
+    public string Actor => User.Identity?.Name ?? "unknown";
+
+    public async Task<Dictionary<string, HazardCategory>> CategoriesAsync(CancellationToken cancellationToken) =>
+        await Db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
+
+    public static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+
+    public static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(Error(field, message));
+
+    public static ProblemHttpResult Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
+
+    public static bool BadPage(int pageIndex, int pageSize) => pageIndex < 0 || pageSize is < 1 or > 200;
+
+    public static ValidationProblem PageProblem() => Invalid("pageSize", "pageIndex ≥ 0 and pageSize 1–200.");
+}

@@ -1,0 +1,184 @@
+using EmergencyOps.Messaging.Idempotency;
+using EmergencyOps.Messaging.Persistence;
+using EmergencyOps.ServiceDefaults;
+using Hazards.API.Extensions;
+using Hazards.API.Infrastructure;
+using Hazards.API.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hazards.API.Apis;
+
+/// <summary>Scans along a product's life: an append-only, ordered trace per code; impossible sequences are refused and kept as anomalies.</summary>
+public static class ScansApi
+{
+    public static RouteGroupBuilder MapScansApi(this RouteGroupBuilder hazards)
+    {
+        var api = hazards.MapGroup("/codes").WithTags("Trace");
+        api.MapPost("/{code}/scans", RecordScan).WithName("RecordScan").WithIdempotency<HazardsContext>()
+            .WithSummary("Record a scan (commissioning, shipping, loading, receiving, storing, dispensing, repackaging, cycleCounting, disposal)")
+            .WithRequestExample(HazardExamples.Scan).RequireAuthorization(HazardsPolicies.Scan);
+        api.MapGet("/{code}/trace", GetTrace).WithName("GetTrace")
+            .WithSummary("The code's trace in order, paged").RequireAuthorization(HazardsPolicies.Read);
+        api.MapGet("/{code}/anomalies", GetAnomalies).WithName("GetScanAnomalies")
+            .WithSummary("Refused scans of the code (anomalies), newest first").RequireAuthorization(HazardsPolicies.Read);
+        return hazards;
+    }
+
+    public static async Task<Results<Created<ScanResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordScan(
+        string code, ScanRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (CodesApi.CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        var errors = ScanValidation.Validate(request, services.Events.NowOffset);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var db = services.Db;
+        var c = code;
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Code == c, cancellationToken);
+        if (product is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var actor = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.ActorEnterpriseId, cancellationToken);
+        if (actor is null)
+        {
+            return HazardServices.Invalid("actorEnterpriseId", $"Enterprise {request.ActorEnterpriseId} is not registered.");
+        }
+        if (request.ConsigneeEnterpriseId is { } consignee && !await db.Enterprises.AnyAsync(e => e.Id == consignee, cancellationToken))
+        {
+            return HazardServices.Invalid("consigneeEnterpriseId", $"Enterprise {consignee} is not registered.");
+        }
+        var step = Enum.Parse<ScanStep>(request.Step!, ignoreCase: true);
+        var attempt = new ScanAttempt(step, actor.Id, request.Quantity!.Value, request.Unit!, request.ScannedAt ?? services.Events.NowOffset, request.ConsigneeEnterpriseId);
+
+        if (TraceRules.Check(product, attempt) is { } violation)
+        {
+            return await RefuseAsync(product, actor, attempt, request, violation, services, cancellationToken);
+        }
+        try
+        {
+            await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
+            var scan = await AppendAsync(product, actor, attempt, request, services, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Created($"/api/hazards/codes/{code}/trace?pageIndex={(scan.Sequence - 1) / 50}", ScanResponse.From(scan));
+        }
+        catch (DbUpdateException)
+        {
+            // Another scan of this code committed first (the version token or the (code, sequence) key caught it); nothing of this one was kept.
+            return HazardServices.Problem(StatusCodes.Status409Conflict, "Concurrent scan", $"Another scan of {code} was recorded at the same moment; read the trace and scan again.");
+        }
+    }
+
+    private static async Task<ScanEvent> AppendAsync(Product product, Enterprise actor, ScanAttempt attempt, ScanRequest request, HazardServices services, CancellationToken cancellationToken)
+    {
+        TraceRules.Apply(product, attempt);
+        product.Version++;
+        var scan = NewScan(product.Code, product.LastSequence, attempt, request, product.Remaining ?? 0, services.Events.Now);
+        if (attempt.Step == ScanStep.Repackaging)
+        {
+            var child = await RepackageAsync(product, actor, attempt, request, services, cancellationToken);
+            scan.ChildCode = child.Code;
+        }
+        services.Db.Scans.Add(scan);
+        services.Events.ScanRecorded(scan);
+        return scan;
+    }
+
+    /// <summary>The repackaged quantity gets a child code of the repackager, commissioned at once, with the parent's current SDS and label.</summary>
+    private static async Task<Product> RepackageAsync(Product parent, Enterprise actor, ScanAttempt attempt, ScanRequest request, HazardServices services, CancellationToken cancellationToken)
+    {
+        var db = services.Db;
+        var chemical = await db.Chemicals.AsNoTracking().SingleAsync(c => c.Cas == parent.Cas, cancellationToken);
+        var sds = await db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == parent.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
+        var label = await db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == parent.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
+        var template = new Product { Code = "", ParentCode = parent.Code, Cas = parent.Cas, TradeName = parent.TradeName, Concentration = parent.Concentration, Packaging = parent.Packaging };
+        var now = services.Events.Now;
+        var child = await services.Issuer.IssueAsync(actor, chemical, template,
+            new SdsRevision { Sections = [.. sds.Sections], RevisedAt = now, RevisedBy = services.Actor },
+            new LabelRevision
+            {
+                NameZh = label.NameZh, NameEn = label.NameEn, Pictograms = [.. label.Pictograms], SignalWord = label.SignalWord, HazardStatements = [.. label.HazardStatements],
+                PrecautionaryStatements = [.. label.PrecautionaryStatements], Supplier = label.Supplier, EmergencyPhone = label.EmergencyPhone, RevisedAt = now, RevisedBy = services.Actor,
+            }, cancellationToken);
+        var commissioning = attempt with { Step = ScanStep.Commissioning };
+        TraceRules.Apply(child, commissioning);
+        var first = NewScan(child.Code, child.LastSequence, commissioning, request with { Waybill = null }, child.Remaining ?? 0, now);
+        db.Scans.Add(first);
+        services.Events.ScanRecorded(first);
+        return child;
+    }
+
+    private static ScanEvent NewScan(string code, int sequence, ScanAttempt attempt, ScanRequest request, decimal remaining, DateTime now) => new()
+    {
+        Code = code, Sequence = sequence, Step = attempt.Step, ActorEnterpriseId = attempt.Actor, Latitude = request.Latitude, Longitude = request.Longitude,
+        Address = request.Address?.Trim(), Quantity = attempt.Quantity, Unit = attempt.Unit, RemainingAfter = remaining, ScannedAt = attempt.ScannedAt,
+        RecordedAt = now, Operator = request.Operator!.Trim(), Waybill = request.Waybill?.Trim(), ConsigneeEnterpriseId = attempt.Consignee,
+    };
+
+    /// <summary>
+    /// Stores the refusal and its event, nothing of the scan: the product was only read. Inside an
+    /// idempotent request this commits with the stored answer, so a retry replays the refusal
+    /// without a second anomaly.
+    /// </summary>
+    private static async Task<ProblemHttpResult> RefuseAsync(Product product, Enterprise actor, ScanAttempt attempt, ScanRequest request, TraceViolation violation,
+        HazardServices services, CancellationToken cancellationToken)
+    {
+        var db = services.Db;
+        db.ChangeTracker.Clear();
+        var chemical = await db.Chemicals.AsNoTracking().SingleAsync(c => c.Cas == product.Cas, cancellationToken);
+        var anomaly = new ScanAnomaly
+        {
+            Code = product.Code, Step = attempt.Step, Rule = violation.Rule, Detail = violation.Detail, ActorEnterpriseId = actor.Id, Quantity = attempt.Quantity,
+            Unit = attempt.Unit, ScannedAt = attempt.ScannedAt, DetectedAt = services.Events.Now, Operator = request.Operator!.Trim(),
+        };
+        db.Anomalies.Add(anomaly);
+        services.Events.ScanAnomalyDetected(anomaly, product, chemical, actor, request.Latitude, request.Longitude);
+        await db.SaveChangesAsync(cancellationToken);
+        return HazardServices.Problem(violation.Status, "Scan refused", violation.Detail,
+            new() { ["rule"] = violation.Rule, ["code"] = product.Code, ["step"] = TraceRules.Name(attempt.Step), ["anomalyId"] = anomaly.Id });
+    }
+
+    public static async Task<Results<Ok<PaginatedItems<ScanResponse>>, NotFound, ValidationProblem>> GetTrace(
+        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken, int pageIndex = 0, int pageSize = 50)
+    {
+        if (CodesApi.CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        if (HazardServices.BadPage(pageIndex, pageSize))
+        {
+            return HazardServices.PageProblem();
+        }
+        var c = code;
+        if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var query = services.Db.Scans.AsNoTracking().Where(s => s.Code == c);
+        var count = await query.LongCountAsync(cancellationToken);
+        var page = await query.OrderBy(s => s.Sequence).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PaginatedItems<ScanResponse>(pageIndex, pageSize, count, [.. page.Select(ScanResponse.From)]));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<AnomalyResponse>>, NotFound, ValidationProblem>> GetAnomalies(
+        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (CodesApi.CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        var c = code;
+        if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var anomalies = await services.Db.Anomalies.AsNoTracking().Where(a => a.Code == c).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AnomalyResponse>>([.. anomalies.OrderByDescending(a => a.DetectedAt).Select(AnomalyResponse.From)]);
+    }
+}
