@@ -13,7 +13,7 @@ public sealed class EnterpriseTests(HazardsFactory factory) : IClassFixture<Haza
     public async Task A_registered_enterprise_is_returned_with_its_district_name()
     {
         using var client = factory.CreateClient();
-        // 91 310116 MA1J8K3X7 + T: Σ value×weight over the first 17 characters ≡ 15 (mod 31), so the check is 31 − 15 = 16 → 'T'.
+        // 91 310116 MA1J8K3X7 + T: Σ value×weight over the first 17 characters = 2795 ≡ 5 (mod 31), so the check is 31 − 5 = 26 → 'T'.
         var registered = await client.RegisterAsync(Enterprise("91310116MA1J8K3X7T"));
 
         var read = await client.GetFromJsonAsync<EnterpriseResponse>($"/api/hazards/enterprises/{registered.Id}", Json);
