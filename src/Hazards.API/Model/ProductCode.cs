@@ -38,7 +38,7 @@ public static partial class ProductCode
 
     public static string Explain(string? code) => IsWellFormed(code)
         ? $"'{code}' fails its check character: the code is mistyped."
-        : $"'{code}' is not a product code (district-short-serial-check, e.g. 310116-JSHG-000001-K).";
+        : $"'{code}' is not a product code (district-short-serial-check, e.g. 310116-JSHG-000001-5).";
 
     /// <summary>ISO 7064 MOD 37-2 check character.</summary>
     public static char Check(string body)
