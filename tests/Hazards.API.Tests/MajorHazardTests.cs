@@ -172,10 +172,11 @@ public sealed class MajorHazardTests(HazardsFactory factory) : IClassFixture<Haz
     [InlineData("substances", "7782-50-6")]   // wrong CAS check digit
     [InlineData("substances", "75-07-0")]     // valid CAS, not in the catalogue
     [InlineData("kind", Chlorine)]
+    [InlineData("substances", "")]
     public async Task Invalid_units_are_400s_naming_the_field(string field, string cas)
     {
         var enterprise = await _client.RegisterAsync();
-        var unit = Unit(10, (cas, 1m));
+        var unit = cas.Length == 0 ? Unit(10) : Unit(10, (cas, 1m));
         if (field == "kind")
         {
             unit = unit with { Kind = "warehouse" };

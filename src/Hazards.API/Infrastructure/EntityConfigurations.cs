@@ -18,7 +18,6 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         b.Property(e => e.Address).HasMaxLength(400);
         b.Property(e => e.Contact).HasMaxLength(100);
         b.Property(e => e.Phone).HasMaxLength(40);
-        b.Property(e => e.Version).IsConcurrencyToken();
         b.HasIndex(e => new { e.DistrictCode, e.Name });
     }
 }

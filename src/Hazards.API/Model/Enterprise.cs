@@ -25,10 +25,8 @@ public class Enterprise
 
     public required string Phone { get; set; }
 
-    /// <summary>The last product-code serial issued; incremented under the concurrency token.</summary>
+    /// <summary>The last product-code serial issued; only ever incremented by one atomic UPDATE.</summary>
     public int LastSerial { get; set; }
-
-    public int Version { get; set; }
 
     public DateTime RegisteredAt { get; set; }
 }

@@ -29,7 +29,8 @@ public static class UnitValidation
         var substances = r.Substances ?? [];
         var badCas = substances.Where(s => !CasNumber.IsValid(s.Cas)).Select(s => s.Cas).ToList();
         var unknown = substances.Where(s => CasNumber.IsValid(s.Cas) && !knownCas.Contains(s.Cas!)).Select(s => s.Cas).ToList();
-        if (badCas.Count > 0) Fail("substances", $"Not valid CAS numbers: {string.Join(", ", badCas)}.");
+        if (substances.Count == 0) Fail("substances", "List the chemicals present with their maximum quantity q in tonnes.");
+        else if (badCas.Count > 0) Fail("substances", $"Not valid CAS numbers: {string.Join(", ", badCas)}.");
         else if (unknown.Count > 0) Fail("substances", $"Not in the chemical catalogue: {string.Join(", ", unknown)}.");
         else if (substances.Select(s => s.Cas).Distinct().Count() != substances.Count) Fail("substances", "List each chemical once, with the unit's maximum quantity.");
         else if (substances.Any(s => s.MaxTonnes is not > 0)) Fail("substances", "Each maximum quantity q is more than 0 tonnes.");
