@@ -101,4 +101,14 @@ public sealed class IdentifierTests
             }
         }
     }
+
+    [Fact]
+    public void Codes_whose_check_would_be_a_star_are_valid_but_never_issued()
+    {
+        // One serial in 37 gets the check value 36 ('*'): the issuer skips it, so codes stay letters, digits and dashes.
+        var star = Enumerable.Range(1, 2000).Select(n => ProductCode.Compose("310116", "JSHG", n)).First(c => c.EndsWith('*'));
+
+        Assert.True(ProductCode.IsValid(star));
+        Assert.False(ProductCode.IsIssuable(star));
+    }
 }

@@ -137,6 +137,27 @@ public sealed class MajorHazardTests(HazardsFactory factory) : IClassFixture<Haz
     }
 
     [Fact]
+    public async Task Changing_a_critical_quantity_regrades_the_units_that_hold_the_chemical()
+    {
+        var enterprise = await _client.RegisterAsync();
+        // Acetaldehyde (75-07-0), an administrator's entry with a named Q of 100 t: 60 t gives S = 0.6.
+        var chemical = new PutChemicalRequest("UN1089", "乙醛", "Acetaldehyde", ["flammable-liquids:1"], ["GHS02", "GHS07", "GHS08"], "危险",
+            ["H224", "H319", "H335", "H351"], 100m, ["W5.1"], null);
+        (await _client.PutAsJsonAsync("/api/hazards/chemicals/75-07-0", chemical, Json)).EnsureSuccessStatusCode();
+        var unit = await _client.DeclareAsync(enterprise.Id, Unit(10, ("75-07-0", 60m)));
+        Assert.False(unit.IsMajorHazard);
+
+        // Q 50 t: S = 60/50 = 1.2 → a source; R = 1.0 · 1.5 (W5.1) · 1.2 = 1.8 → 四级.
+        (await _client.PutAsJsonAsync("/api/hazards/chemicals/75-07-0", chemical with { CriticalQuantity = 50m }, Json)).EnsureSuccessStatusCode();
+
+        var classified = await _bus.WaitForAsync<MajorHazardSourceClassified>(e => e.UnitId == unit.UnitId);
+        Assert.Equal((1.2m, 1.8m, MajorHazardLevel.Level4), (classified.Message.S, classified.Message.R, classified.Message.Level));
+        var latest = (await _client.GetFromJsonAsync<List<UnitEvaluationResponse>>($"/api/hazards/enterprises/{enterprise.Id}/units/{unit.UnitId}/evaluations", Json))![0];
+        Assert.Equal("catalogue changed: 75-07-0", latest.Reason);
+        Assert.Equal(50m, Assert.Single(latest.Terms).CriticalQuantity);
+    }
+
+    [Fact]
     public async Task Removing_a_major_hazard_source_declassifies_it()
     {
         var enterprise = await _client.RegisterAsync();

@@ -35,7 +35,7 @@ public sealed class ProductCodeTests(HazardsFactory factory) : IClassFixture<Haz
         var product = await _client.RegisterProductAsync(enterprise.Id);
         var resolved = await _client.GetFromJsonAsync<CodeResolution>($"/api/hazards/codes/{product.Code}", Json);
 
-        Assert.Matches($"^310116-{enterprise.ShortCode}-000001-[0-9A-Z]$", product.Code);
+        Assert.Equal(FirstCode(enterprise), product.Code);
         Assert.Equal($"https://hazards.example/c/{product.Code}", product.ResolveUrl);
         Assert.Equal(enterprise.Id, resolved!.Enterprise.Id);
         Assert.Equal("氨", resolved.Chemical.NameZh);
@@ -49,6 +49,10 @@ public sealed class ProductCodeTests(HazardsFactory factory) : IClassFixture<Haz
         Assert.Null(coded.Message.ParentCode);
         await _bus.WaitForAsync<EnterpriseRegistered>(e => e.EnterpriseId == enterprise.Id);
     }
+
+    /// <summary>Serial 1, or 2 when serial 1's check character would be '*' (never issued).</summary>
+    private static string FirstCode(EnterpriseResponse e) =>
+        Enumerable.Range(1, 2).Select(n => ProductCode.Compose(e.DistrictCode, e.ShortCode, n)).First(ProductCode.IsIssuable);
 
     [Fact]
     public async Task Every_single_substitution_and_adjacent_transposition_is_refused_before_any_lookup()
@@ -155,7 +159,6 @@ public sealed class ProductCodeTests(HazardsFactory factory) : IClassFixture<Haz
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ProblemAsync()).GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
-        var first = await _client.RegisterProductAsync(enterprise.Id);
-        Assert.EndsWith("-000001-" + first.Code[^1], first.Code, StringComparison.Ordinal);
+        Assert.Equal(FirstCode(enterprise), (await _client.RegisterProductAsync(enterprise.Id)).Code);
     }
 }

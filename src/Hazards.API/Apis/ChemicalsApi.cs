@@ -1,3 +1,4 @@
+using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.ServiceDefaults;
 using Hazards.API.Extensions;
 using Hazards.API.Infrastructure;
@@ -69,12 +70,17 @@ public static class ChemicalsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        await using var transaction = await services.Db.BeginOrJoinTransactionAsync(cancellationToken);
         var chemical = await services.Db.Chemicals.SingleOrDefaultAsync(c => c.Cas == cas, cancellationToken);
         var created = chemical is null;
         chemical ??= services.Db.Chemicals.Add(new Chemical { Cas = cas, UnNumber = "", NameZh = "", NameEn = "", SignalWord = "", Edition = "" }).Entity;
         var edition = categories.Values.Select(c => c.Edition).FirstOrDefault() ?? StandardTables.Gb18218Edition;
         ChemicalValidation.Apply(chemical, request, edition, services.Events.Now);
         await services.Db.SaveChangesAsync(cancellationToken);
+        // A new Q or β changes every unit holding the chemical: they are re-graded with the change.
+        await services.Evaluator.ReevaluateAsync(cas, $"catalogue changed: {cas}", cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var response = ChemicalResponse.From(chemical, categories);
         return created ? TypedResults.Created($"/api/hazards/chemicals/{cas}", response) : TypedResults.Ok(response);
     }

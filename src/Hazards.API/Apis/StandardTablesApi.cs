@@ -48,6 +48,7 @@ public static class StandardTablesApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        await using var transaction = await services.Db.BeginOrJoinTransactionAsync(cancellationToken);
         var category = await services.Db.Categories.SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (category is null)
         {
@@ -55,6 +56,9 @@ public static class StandardTablesApi
         }
         (category.Description, category.CriticalQuantity, category.Beta) = (request.Description!.Trim(), request.CriticalQuantity!.Value, request.Beta!.Value);
         await services.Db.SaveChangesAsync(cancellationToken);
+        await services.Evaluator.ReevaluateAsync(null, $"table 2/4 changed: {code}", cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(category);
     }
 
@@ -76,6 +80,8 @@ public static class StandardTablesApi
         await services.Db.AlphaBands.ExecuteDeleteAsync(cancellationToken);
         var rows = bands.Select(b => new AlphaBand { MinPeople = b.MinPeople!.Value, Alpha = b.Alpha!.Value, Edition = edition }).OrderByDescending(b => b.MinPeople).ToList();
         services.Db.AlphaBands.AddRange(rows);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.Evaluator.ReevaluateAsync(null, "α bands changed", cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(rows);

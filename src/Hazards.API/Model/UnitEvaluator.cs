@@ -24,6 +24,24 @@ public sealed class UnitEvaluator(HazardsContext db, HazardEvents events)
         return evaluation;
     }
 
+    /// <summary>
+    /// After the catalogue or the tables changed (saved, same transaction): re-evaluates the units
+    /// holding <paramref name="cas"/>, or every unit when a table shared by all changed.
+    /// </summary>
+    public async Task<int> ReevaluateAsync(string? cas, string reason, CancellationToken cancellationToken)
+    {
+        var units = cas is null
+            ? await db.Units.ToListAsync(cancellationToken)
+            : await db.Units.Where(u => u.Substances.Any(s => s.Cas == cas)).ToListAsync(cancellationToken);
+        var ids = units.Select(u => u.EnterpriseId).Distinct().ToList();
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        foreach (var unit in units)
+        {
+            await EvaluateAsync(unit, enterprises[unit.EnterpriseId], reason, cancellationToken);
+        }
+        return units.Count;
+    }
+
     /// <summary>A removed unit is no longer a source: recorded with S = 0, and declassified if it was one.</summary>
     public void Removed(HazardUnit unit, Enterprise enterprise)
     {
