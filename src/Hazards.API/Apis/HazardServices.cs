@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hazards.API.Apis;
 
 /// <summary>What the hazard handlers share, bound with <c>[AsParameters]</c>.</summary>
-public sealed class HazardServices(HazardsContext db, HazardEvents events, ProductIssuer issuer, UnitEvaluator evaluator, ClaimsPrincipal user)
+public sealed class HazardServices(HazardsContext db, HazardEvents events, ProductIssuer issuer, UnitEvaluator evaluator, TraceRecorder trace, ClaimsPrincipal user)
 {
     public HazardsContext Db { get; } = db;
 
@@ -16,6 +16,8 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
     public ProductIssuer Issuer { get; } = issuer;
 
     public UnitEvaluator Evaluator { get; } = evaluator;
+
+    public TraceRecorder Trace { get; } = trace;
 
     public ClaimsPrincipal User { get; } = user;
 

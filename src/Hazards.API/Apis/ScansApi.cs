@@ -58,12 +58,12 @@ public static class ScansApi
 
         if (TraceRules.Check(product, attempt) is { } violation)
         {
-            return await RefuseAsync(product, actor, attempt, request, violation, services, cancellationToken);
+            return await services.Trace.RefuseAsync(product, actor, attempt, request, violation, cancellationToken);
         }
         try
         {
             await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
-            var scan = await AppendAsync(product, actor, attempt, request, services, cancellationToken);
+            var scan = await services.Trace.AppendAsync(product, actor, attempt, request, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return TypedResults.Created($"/api/hazards/codes/{code}/trace?pageIndex={(scan.Sequence - 1) / 50}", ScanResponse.From(scan));
@@ -73,75 +73,6 @@ public static class ScansApi
             // Another scan of this code committed first (the version token or the (code, sequence) key caught it); nothing of this one was kept.
             return HazardServices.Problem(StatusCodes.Status409Conflict, "Concurrent scan", $"Another scan of {code} was recorded at the same moment; read the trace and scan again.");
         }
-    }
-
-    private static async Task<ScanEvent> AppendAsync(Product product, Enterprise actor, ScanAttempt attempt, ScanRequest request, HazardServices services, CancellationToken cancellationToken)
-    {
-        TraceRules.Apply(product, attempt);
-        product.Version++;
-        var scan = NewScan(product.Code, product.LastSequence, attempt, request, product.Remaining ?? 0, services.Events.Now);
-        if (attempt.Step == ScanStep.Repackaging)
-        {
-            var child = await RepackageAsync(product, actor, attempt, request, services, cancellationToken);
-            scan.ChildCode = child.Code;
-        }
-        services.Db.Scans.Add(scan);
-        services.Events.ScanRecorded(scan);
-        return scan;
-    }
-
-    /// <summary>The repackaged quantity gets a child code of the repackager, commissioned at once, with the parent's current SDS and label.</summary>
-    private static async Task<Product> RepackageAsync(Product parent, Enterprise actor, ScanAttempt attempt, ScanRequest request, HazardServices services, CancellationToken cancellationToken)
-    {
-        var db = services.Db;
-        var chemical = await db.Chemicals.AsNoTracking().SingleAsync(c => c.Cas == parent.Cas, cancellationToken);
-        var sds = await db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == parent.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
-        var label = await db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == parent.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
-        var template = new Product { Code = "", ParentCode = parent.Code, Cas = parent.Cas, TradeName = parent.TradeName, Concentration = parent.Concentration, Packaging = parent.Packaging };
-        var now = services.Events.Now;
-        var child = await services.Issuer.IssueAsync(actor, chemical, template,
-            new SdsRevision { Sections = [.. sds.Sections], RevisedAt = now, RevisedBy = services.Actor },
-            new LabelRevision
-            {
-                NameZh = label.NameZh, NameEn = label.NameEn, Pictograms = [.. label.Pictograms], SignalWord = label.SignalWord, HazardStatements = [.. label.HazardStatements],
-                PrecautionaryStatements = [.. label.PrecautionaryStatements], Supplier = label.Supplier, EmergencyPhone = label.EmergencyPhone, RevisedAt = now, RevisedBy = services.Actor,
-            }, cancellationToken);
-        var commissioning = attempt with { Step = ScanStep.Commissioning };
-        TraceRules.Apply(child, commissioning);
-        var first = NewScan(child.Code, child.LastSequence, commissioning, request with { Waybill = null }, child.Remaining ?? 0, now);
-        db.Scans.Add(first);
-        services.Events.ScanRecorded(first);
-        return child;
-    }
-
-    private static ScanEvent NewScan(string code, int sequence, ScanAttempt attempt, ScanRequest request, decimal remaining, DateTime now) => new()
-    {
-        Code = code, Sequence = sequence, Step = attempt.Step, ActorEnterpriseId = attempt.Actor, Latitude = request.Latitude, Longitude = request.Longitude,
-        Address = request.Address?.Trim(), Quantity = attempt.Quantity, Unit = attempt.Unit, RemainingAfter = remaining, ScannedAt = attempt.ScannedAt,
-        RecordedAt = now, Operator = request.Operator!.Trim(), Waybill = request.Waybill?.Trim(), ConsigneeEnterpriseId = attempt.Consignee,
-    };
-
-    /// <summary>
-    /// Stores the refusal and its event, nothing of the scan: the product was only read. Inside an
-    /// idempotent request this commits with the stored answer, so a retry replays the refusal
-    /// without a second anomaly.
-    /// </summary>
-    private static async Task<ProblemHttpResult> RefuseAsync(Product product, Enterprise actor, ScanAttempt attempt, ScanRequest request, TraceViolation violation,
-        HazardServices services, CancellationToken cancellationToken)
-    {
-        var db = services.Db;
-        db.ChangeTracker.Clear();
-        var chemical = await db.Chemicals.AsNoTracking().SingleAsync(c => c.Cas == product.Cas, cancellationToken);
-        var anomaly = new ScanAnomaly
-        {
-            Code = product.Code, Step = attempt.Step, Rule = violation.Rule, Detail = violation.Detail, ActorEnterpriseId = actor.Id, Quantity = attempt.Quantity,
-            Unit = attempt.Unit, ScannedAt = attempt.ScannedAt, DetectedAt = services.Events.Now, Operator = request.Operator!.Trim(),
-        };
-        db.Anomalies.Add(anomaly);
-        services.Events.ScanAnomalyDetected(anomaly, product, chemical, actor, request.Latitude, request.Longitude);
-        await db.SaveChangesAsync(cancellationToken);
-        return HazardServices.Problem(violation.Status, "Scan refused", violation.Detail,
-            new() { ["rule"] = violation.Rule, ["code"] = product.Code, ["step"] = TraceRules.Name(attempt.Step), ["anomalyId"] = anomaly.Id });
     }
 
     public static async Task<Results<Ok<PaginatedItems<ScanResponse>>, NotFound, ValidationProblem>> GetTrace(

@@ -29,5 +29,7 @@ public static class Extensions
         builder.Services.AddScoped<HazardEvents>();
         builder.Services.AddScoped<ProductIssuer>();
         builder.Services.AddScoped<UnitEvaluator>();
+        builder.Services.AddScoped<TraceRecorder>();
+        builder.Services.AddHttpContextAccessor();
     }
 }
