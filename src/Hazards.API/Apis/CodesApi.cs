@@ -61,7 +61,7 @@ public static class CodesApi
             ChemicalResponse.From(chemical, await services.CategoriesAsync(cancellationToken)), SdsResponse.From(sds), LabelResponse.From(label), trace, children));
     }
 
-    public static async Task<Results<Ok<SdsResponse>, NotFound, ValidationProblem>> ReviseSds(
+    public static async Task<Results<Ok<SdsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseSds(
         string code, SdsRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
         if (CheckCode(ref code) is { } invalid)
@@ -79,6 +79,10 @@ public static class CodesApi
         {
             return TypedResults.NotFound();
         }
+        if (!services.MayActFor(product.EnterpriseId))
+        {
+            return HazardServices.NotYours(product.EnterpriseId);
+        }
         var latest = await services.Db.SdsRevisions.Where(r => r.ProductId == product.Id).MaxAsync(r => r.Revision, cancellationToken);
         var revision = ProductValidation.ToSds(product.Id, latest + 1, request, services.Events.Now, services.Actor);
         services.Db.SdsRevisions.Add(revision);
@@ -86,7 +90,7 @@ public static class CodesApi
         return TypedResults.Ok(SdsResponse.From(revision));
     }
 
-    public static async Task<Results<Ok<LabelResponse>, NotFound, ValidationProblem>> ReviseLabel(
+    public static async Task<Results<Ok<LabelResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseLabel(
         string code, LabelRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
         if (CheckCode(ref code) is { } invalid)
@@ -103,6 +107,10 @@ public static class CodesApi
         if (product is null)
         {
             return TypedResults.NotFound();
+        }
+        if (!services.MayActFor(product.EnterpriseId))
+        {
+            return HazardServices.NotYours(product.EnterpriseId);
         }
         var latest = await services.Db.LabelRevisions.Where(r => r.ProductId == product.Id).MaxAsync(r => r.Revision, cancellationToken);
         var revision = ProductValidation.ToLabel(product.Id, latest + 1, request, services.Events.Now, services.Actor);

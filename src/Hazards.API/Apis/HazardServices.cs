@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hazards.API.Extensions;
 using Hazards.API.Infrastructure;
 using Hazards.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,6 +23,16 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
     public ClaimsPrincipal User { get; } = user;
 
     public string Actor => User.Identity?.Name ?? "unknown";
+
+    /// <summary>True unless the caller is an enterprise other than <paramref name="enterpriseId"/> (see <see cref="HazardsPolicies.EnterpriseClaim"/>).</summary>
+    public bool MayActFor(Guid enterpriseId)
+    {
+        var own = User.FindAll(HazardsPolicies.EnterpriseClaim).Select(c => c.Value).ToList();
+        return own.Count == 0 || own.Contains(enterpriseId.ToString(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static ProblemHttpResult NotYours(Guid enterpriseId) =>
+        Problem(StatusCodes.Status403Forbidden, "Not your enterprise", $"The caller acts for another enterprise, not {enterpriseId}: an enterprise writes only its own products, units and scans.");
 
     public async Task<Dictionary<string, HazardCategory>> CategoriesAsync(CancellationToken cancellationToken) =>
         await Db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);

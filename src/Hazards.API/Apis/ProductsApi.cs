@@ -19,9 +19,13 @@ public static class ProductsApi
         return hazards;
     }
 
-    public static async Task<Results<Created<ProductResponse>, NotFound, ValidationProblem>> RegisterProduct(
+    public static async Task<Results<Created<ProductResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RegisterProduct(
         Guid id, RegisterProductRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
+        if (!services.MayActFor(id))
+        {
+            return HazardServices.NotYours(id);
+        }
         var errors = new Dictionary<string, string[]>();
         if (!CasNumber.IsValid(request.Cas)) errors["cas"] = [CasNumber.Explain(request.Cas)];
         if (string.IsNullOrWhiteSpace(request.TradeName) || request.TradeName.Length > 200) errors["tradeName"] = ["A trade name of 1 to 200 characters is required."];

@@ -37,6 +37,10 @@ public static class ScansApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        if (!services.MayActFor(request.ActorEnterpriseId!.Value))
+        {
+            return HazardServices.NotYours(request.ActorEnterpriseId.Value);
+        }
         var db = services.Db;
         var c = code;
         var product = await db.Products.SingleOrDefaultAsync(p => p.Code == c, cancellationToken);

@@ -32,6 +32,10 @@ public static class UnitsApi
     public static async Task<Results<Created<UnitEvaluationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DeclareUnit(
         Guid id, UnitRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
+        if (!services.MayActFor(id))
+        {
+            return HazardServices.NotYours(id);
+        }
         var (enterprise, errors) = await CheckAsync(id, request, services, cancellationToken);
         if (errors is not null)
         {
@@ -57,6 +61,10 @@ public static class UnitsApi
     public static async Task<Results<Ok<UnitEvaluationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeUnit(
         Guid id, Guid unitId, UnitRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
+        if (!services.MayActFor(id))
+        {
+            return HazardServices.NotYours(id);
+        }
         var (enterprise, errors) = await CheckAsync(id, request, services, cancellationToken);
         if (errors is not null)
         {
@@ -86,8 +94,12 @@ public static class UnitsApi
         return TypedResults.Ok(UnitEvaluator.Response(unit, evaluation));
     }
 
-    public static async Task<Results<NoContent, NotFound>> RemoveUnit(Guid id, Guid unitId, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveUnit(Guid id, Guid unitId, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
+        if (!services.MayActFor(id))
+        {
+            return HazardServices.NotYours(id);
+        }
         var enterprise = await services.Db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         var unit = await services.Db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.EnterpriseId == id, cancellationToken);
         if (enterprise is null || unit is null)

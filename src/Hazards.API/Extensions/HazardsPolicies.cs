@@ -18,5 +18,11 @@ public static class HazardsPolicies
     /// <summary>Maintain the chemical catalogue and the GB 18218 tables (administrators).</summary>
     public const string Admin = "hazards:admin";
 
+    /// <summary>
+    /// Claim an enterprise's token carries with its registry id: such a caller writes only its own
+    /// products, units and scans. Bureau operators' tokens carry none and act for any enterprise.
+    /// </summary>
+    public const string EnterpriseClaim = "enterprise_id";
+
     public static readonly IReadOnlyCollection<string> All = [Read, Write, WriteOwn, Scan, Admin];
 }
