@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using EmergencyOps.Contracts.Hazards;
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Testing;
 using Hazards.API.Model;
 using static Hazards.API.Tests.HazardTestData;
@@ -133,6 +134,11 @@ public sealed class TraceTests(HazardsFactory factory) : IClassFixture<HazardsFa
         await AssertRefusedAsync(code, Scan("dispensing", owner.Id, 101), HttpStatusCode.UnprocessableEntity, "exceeds-remaining");
         await _client.ScanOkAsync(code, Scan("disposal", owner.Id, 100));
         await AssertRefusedAsync(code, Scan("storing", owner.Id, 1), HttpStatusCode.Conflict, "after-disposal");
+
+        var jinshan = await _client.GetFromJsonAsync<PaginatedItems<AnomalyResponse>>("/api/hazards/anomalies?district=310116&rule=after-disposal", Json);
+        var pudong = await _client.GetFromJsonAsync<PaginatedItems<AnomalyResponse>>("/api/hazards/anomalies?district=310115&rule=after-disposal", Json);
+        Assert.Contains(jinshan!.Data, a => a.Code == code && a.DistrictCode == "310116");
+        Assert.DoesNotContain(pudong!.Data, a => a.Code == code);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public static class HazardsApi
         api.MapProductsApi();
         api.MapCodesApi();
         api.MapScansApi();
+        api.MapAnomaliesApi();
         api.MapUnitsApi();
         api.MapMajorHazardsApi();
         return app;

@@ -35,7 +35,9 @@ internal sealed class ScanAnomalyConfiguration : IEntityTypeConfiguration<ScanAn
         b.Property(a => a.Unit).HasMaxLength(10);
         b.Property(a => a.Operator).HasMaxLength(100);
         b.Property(a => a.Quantity).HasPrecision(18, 6);
+        b.Property(a => a.DistrictCode).HasMaxLength(6).IsFixedLength();
         b.HasIndex(a => new { a.Code, a.DetectedAt });
+        b.HasIndex(a => new { a.DistrictCode, a.DetectedAt });
     }
 }
 

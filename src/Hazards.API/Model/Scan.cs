@@ -68,6 +68,9 @@ public class ScanAnomaly
 
     public Guid ActorEnterpriseId { get; set; }
 
+    /// <summary>The actor's district (GB/T 2260): the regulator who follows it up.</summary>
+    public required string DistrictCode { get; set; }
+
     public decimal Quantity { get; set; }
 
     public string? Unit { get; set; }

@@ -13,10 +13,11 @@ public sealed record ScanResponse(
         s.Quantity, s.Unit, s.RemainingAfter, s.ScannedAt, s.RecordedAt, s.Operator, s.Waybill, s.ConsigneeEnterpriseId, s.ChildCode);
 }
 
-public sealed record AnomalyResponse(Guid Id, string Code, ScanStep Step, string Rule, string Detail, Guid ActorEnterpriseId,
+public sealed record AnomalyResponse(Guid Id, string Code, ScanStep Step, string Rule, string Detail, Guid ActorEnterpriseId, string DistrictCode,
     decimal Quantity, string? Unit, DateTimeOffset ScannedAt, DateTime DetectedAt, string Operator)
 {
-    public static AnomalyResponse From(ScanAnomaly a) => new(a.Id, a.Code, a.Step, a.Rule, a.Detail, a.ActorEnterpriseId, a.Quantity, a.Unit, a.ScannedAt, a.DetectedAt, a.Operator);
+    public static AnomalyResponse From(ScanAnomaly a) =>
+        new(a.Id, a.Code, a.Step, a.Rule, a.Detail, a.ActorEnterpriseId, a.DistrictCode, a.Quantity, a.Unit, a.ScannedAt, a.DetectedAt, a.Operator);
 }
 
 public static class ScanValidation

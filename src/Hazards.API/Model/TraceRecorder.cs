@@ -69,7 +69,7 @@ public sealed class TraceRecorder(HazardsContext db, HazardEvents events, Produc
         var chemical = await db.Chemicals.AsNoTracking().SingleAsync(c => c.Cas == product.Cas, cancellationToken);
         var anomaly = new ScanAnomaly
         {
-            Code = product.Code, Step = attempt.Step, Rule = violation.Rule, Detail = violation.Detail, ActorEnterpriseId = actor.Id, Quantity = attempt.Quantity,
+            Code = product.Code, Step = attempt.Step, Rule = violation.Rule, Detail = violation.Detail, ActorEnterpriseId = actor.Id, DistrictCode = actor.DistrictCode, Quantity = attempt.Quantity,
             Unit = attempt.Unit, ScannedAt = attempt.ScannedAt, DetectedAt = events.Now, Operator = request.Operator!.Trim(),
         };
         db.Anomalies.Add(anomaly);
