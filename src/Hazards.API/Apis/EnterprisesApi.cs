@@ -44,7 +44,10 @@ public static class EnterprisesApi
         var enterprise = EnterpriseValidation.ToEnterprise(request, services.Events.Now);
         services.Db.Enterprises.Add(enterprise);
         services.Events.EnterpriseRegistered(enterprise);
-        await services.Db.SaveChangesAsync(cancellationToken);
+        if (!await services.TrySaveAsync(cancellationToken))
+        {
+            return HazardServices.Problem(StatusCodes.Status409Conflict, "Enterprise already registered", $"Credit code {request.CreditCode} or short code {request.ShortCode} was registered at the same moment.");
+        }
         return TypedResults.Created($"/api/hazards/enterprises/{enterprise.Id}", EnterpriseResponse.From(enterprise));
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EmergencyOps.Messaging.Persistence;
 using Hazards.API.Extensions;
 using Hazards.API.Infrastructure;
 using Hazards.API.Model;
@@ -33,6 +34,25 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
 
     public static ProblemHttpResult NotYours(Guid enterpriseId) =>
         Problem(StatusCodes.Status403Forbidden, "Not your enterprise", $"The caller acts for another enterprise, not {enterpriseId}: an enterprise writes only its own products, units and scans.");
+
+    /// <summary>
+    /// Saves the unit of work, or undoes all of it and returns false when the database refuses it
+    /// (a unique key or version token lost a race), so the caller answers 409, not 500.
+    /// </summary>
+    public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await Db.BeginOrJoinTransactionAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
 
     public async Task<Dictionary<string, HazardCategory>> CategoriesAsync(CancellationToken cancellationToken) =>
         await Db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);

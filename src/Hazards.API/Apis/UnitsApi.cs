@@ -54,7 +54,10 @@ public static class UnitsApi
         Assign(unit, request);
         services.Db.Units.Add(unit);
         var evaluation = await services.Evaluator.EvaluateAsync(unit, enterprise, "unit declared", cancellationToken);
-        await services.Db.SaveChangesAsync(cancellationToken);
+        if (!await services.TrySaveAsync(cancellationToken))
+        {
+            return HazardServices.Problem(StatusCodes.Status409Conflict, "Duplicate unit", $"A unit named '{name}' was declared at the same moment.");
+        }
         return TypedResults.Created($"/api/hazards/enterprises/{id}/units/{unit.Id}/evaluations", UnitEvaluator.Response(unit, evaluation));
     }
 
@@ -83,11 +86,7 @@ public static class UnitsApi
         unit.Name = name;
         Assign(unit, request);
         var evaluation = await services.Evaluator.EvaluateAsync(unit, enterprise, "unit changed", cancellationToken);
-        try
-        {
-            await services.Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await services.TrySaveAsync(cancellationToken))
         {
             return HazardServices.Problem(StatusCodes.Status409Conflict, "Concurrent change", $"'{name}' was changed at the same moment; read it and change it again.");
         }
@@ -108,8 +107,9 @@ public static class UnitsApi
         }
         services.Evaluator.Removed(unit, enterprise);
         services.Db.Units.Remove(unit);
-        await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return await services.TrySaveAsync(cancellationToken)
+            ? TypedResults.NoContent()
+            : HazardServices.Problem(StatusCodes.Status409Conflict, "Concurrent change", $"'{unit.Name}' was changed at the same moment; read it and try again.");
     }
 
     public static async Task<Results<Ok<EnterpriseMajorHazards>, NotFound>> GetEnterpriseMajorHazards(Guid id, [AsParameters] HazardServices services, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Hazards.API.Model;
 /// The one place that appends to a trace (with repackaging's child code) or keeps a refused scan
 /// as an anomaly, raising the matching events into the same unit of work.
 /// </summary>
-public sealed class TraceRecorder(HazardsContext db, HazardEvents events, ProductIssuer issuer, IHttpContextAccessor http)
+public sealed partial class TraceRecorder(HazardsContext db, HazardEvents events, ProductIssuer issuer, IHttpContextAccessor http, ILogger<TraceRecorder> logger)
 {
     private string Actor => http.HttpContext?.User.Identity?.Name ?? "unknown";
 
@@ -75,7 +75,11 @@ public sealed class TraceRecorder(HazardsContext db, HazardEvents events, Produc
         db.Anomalies.Add(anomaly);
         events.ScanAnomalyDetected(anomaly, product, chemical, actor, request.Latitude, request.Longitude);
         await db.SaveChangesAsync(cancellationToken);
+        LogRefused(logger, product.Code, TraceRules.Name(attempt.Step), violation.Rule, actor.Id);
         return TypedResults.Problem(violation.Detail, statusCode: violation.Status, title: "Scan refused",
             extensions: new Dictionary<string, object?> { ["rule"] = violation.Rule, ["code"] = product.Code, ["step"] = TraceRules.Name(attempt.Step), ["anomalyId"] = anomaly.Id });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scan of {Code} refused ({Step} by {Actor}): {Rule}; kept as an anomaly")]
+    private static partial void LogRefused(ILogger logger, string code, string step, string rule, Guid actor);
 }
