@@ -71,6 +71,22 @@ public sealed class EnterpriseTests(HazardsFactory factory) : IClassFixture<Haza
     }
 
     [Fact]
+    public async Task Concurrent_registrations_of_one_credit_code_register_it_once()
+    {
+        using var client = factory.CreateClient();
+        var request = Enterprise();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await client.PostAsJsonAsync("/api/hazards/enterprises", request, Json);
+            return response.StatusCode;
+        }));
+
+        Assert.Single(answers, s => s == HttpStatusCode.Created);
+        Assert.All(answers.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+    }
+
+    [Fact]
     public async Task Enterprises_are_listed_by_district_with_paging()
     {
         using var client = factory.CreateClient();
