@@ -24,7 +24,7 @@ public sealed class ConcurrencyTests(HazardsFactory factory) : IClassFixture<Haz
         Assert.All(answers, s => Assert.Contains(s, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity }));
         var accepted = answers.Count(s => s == HttpStatusCode.Created);
         var trace = await client.TraceAsync(code);
-        Assert.InRange(accepted, 1, 4);
+        Assert.Equal(4, accepted); // on SQLite the scans queue for the write lock: all four that fit are accepted
         Assert.Equal(Enumerable.Range(1, accepted + 1), trace.Select(s => s.Sequence));
         Assert.Equal(400m - 100m * accepted, trace[^1].RemainingAfter);
     }

@@ -41,9 +41,28 @@ public static class ScansApi
         {
             return HazardServices.NotYours(request.ActorEnterpriseId.Value);
         }
+        try
+        {
+            // Read and write in one transaction: on SQLite it takes the write lock first, so the rules
+            // always judge the latest trace; elsewhere the product's version token catches a race.
+            await using var transaction = await services.Db.BeginOrJoinTransactionAsync(cancellationToken);
+            // Committed whatever the answer: a refusal keeps its anomaly, other answers wrote nothing.
+            var result = await CheckAndRecordAsync(code, request, services, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateException)
+        {
+            // Another scan of this code committed first; nothing of this one was kept.
+            return HazardServices.Problem(StatusCodes.Status409Conflict, "Concurrent scan", $"Another scan of {code} was recorded at the same moment; read the trace and scan again.");
+        }
+    }
+
+    private static async Task<Results<Created<ScanResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CheckAndRecordAsync(
+        string code, ScanRequest request, HazardServices services, CancellationToken cancellationToken)
+    {
         var db = services.Db;
-        var c = code;
-        var product = await db.Products.SingleOrDefaultAsync(p => p.Code == c, cancellationToken);
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
         if (product is null)
         {
             return TypedResults.NotFound();
@@ -59,24 +78,14 @@ public static class ScansApi
         }
         var step = Enum.Parse<ScanStep>(request.Step!, ignoreCase: true);
         var attempt = new ScanAttempt(step, actor.Id, request.Quantity!.Value, request.Unit!, request.ScannedAt ?? services.Events.NowOffset, request.ConsigneeEnterpriseId);
-
         if (TraceRules.Check(product, attempt) is { } violation)
         {
+            // The refusal is stored and committed; nothing of the scan was written.
             return await services.Trace.RefuseAsync(product, actor, attempt, request, violation, cancellationToken);
         }
-        try
-        {
-            await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
-            var scan = await services.Trace.AppendAsync(product, actor, attempt, request, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return TypedResults.Created($"/api/hazards/codes/{code}/trace?pageIndex={(scan.Sequence - 1) / 50}", ScanResponse.From(scan));
-        }
-        catch (DbUpdateException)
-        {
-            // Another scan of this code committed first (the version token or the (code, sequence) key caught it); nothing of this one was kept.
-            return HazardServices.Problem(StatusCodes.Status409Conflict, "Concurrent scan", $"Another scan of {code} was recorded at the same moment; read the trace and scan again.");
-        }
+        var scan = await services.Trace.AppendAsync(product, actor, attempt, request, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/hazards/codes/{code}/trace?pageIndex={(scan.Sequence - 1) / 50}", ScanResponse.From(scan));
     }
 
     public static async Task<Results<Ok<PaginatedItems<ScanResponse>>, NotFound, ValidationProblem>> GetTrace(
