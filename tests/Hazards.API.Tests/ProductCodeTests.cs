@@ -83,6 +83,31 @@ public sealed class ProductCodeTests(HazardsFactory factory) : IClassFixture<Haz
     }
 
     [Fact]
+    public async Task A_retried_registration_returns_the_same_code_and_issues_no_other()
+    {
+        var enterprise = await _client.RegisterAsync();
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await RegisterWithKeyAsync(enterprise.Id, key);
+        using var retry = await RegisterWithKeyAsync(enterprise.Id, key);
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.True(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        var code = (await first.Content.ReadFromJsonAsync<ProductResponse>(Json))!.Code;
+        Assert.Equal(code, (await retry.Content.ReadFromJsonAsync<ProductResponse>(Json))!.Code);
+        var listed = await _client.GetFromJsonAsync<EmergencyOps.ServiceDefaults.PaginatedItems<ProductResponse>>($"/api/hazards/products?enterpriseId={enterprise.Id}", Json);
+        Assert.Equal([code], listed!.Data.Select(p => p.Code));
+    }
+
+    private Task<HttpResponseMessage> RegisterWithKeyAsync(Guid enterpriseId, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/hazards/enterprises/{enterpriseId}/products") { Content = JsonContent.Create(Product(), options: Json) };
+        request.Headers.Add("Idempotency-Key", key);
+        return _client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task An_unknown_code_with_a_valid_check_character_is_a_404()
     {
         var unknown = ProductCode.Compose("310151", "ZZZ", 999999);
