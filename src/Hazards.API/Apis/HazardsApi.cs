@@ -7,8 +7,17 @@ public static class HazardsApi
 {
     public static IEndpointRouteBuilder MapHazardsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/hazards").WithTags("Hazards");
-        api.MapServiceInfo(Extensions.Extensions.ServiceName, HazardsPolicies.Read);
+        var api = app.MapGroup("/api/hazards");
+        api.MapServiceInfo(Extensions.Extensions.ServiceName, HazardsPolicies.Read).WithTags("Hazards");
+        api.MapEnterprisesApi();
+        api.MapChemicalsApi();
+        api.MapStandardTablesApi();
+        api.MapProductsApi();
+        api.MapCodesApi();
+        api.MapScansApi();
+        api.MapAnomaliesApi();
+        api.MapUnitsApi();
+        api.MapMajorHazardsApi();
         return app;
     }
 }

@@ -2,8 +2,10 @@ using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
-using MassTransit;
+using Hazards.API.Apis;
 using Hazards.API.Infrastructure;
+using Hazards.API.Model;
+using MassTransit;
 
 namespace Hazards.API.Extensions;
 
@@ -17,6 +19,17 @@ public static class Extensions
         builder.AddServiceMessaging<HazardsContext>(ServiceName, bus => bus.AddConsumers(typeof(HazardsContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(HazardsPolicies.All);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<RequestExampleTransformer>());
+
+        builder.Services.AddOptions<HazardsOptions>()
+            .Bind(builder.Configuration.GetSection(HazardsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<CatalogueSeeder>();
+        builder.Services.AddScoped<HazardEvents>();
+        builder.Services.AddScoped<ProductIssuer>();
+        builder.Services.AddScoped<UnitEvaluator>();
+        builder.Services.AddScoped<TraceRecorder>();
+        builder.Services.AddHttpContextAccessor();
     }
 }

@@ -1,12 +1,38 @@
 using EmergencyOps.Messaging;
+using EmergencyOps.Messaging.Idempotency;
+using Hazards.API.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hazards.API.Infrastructure;
 
 public class HazardsContext(DbContextOptions<HazardsContext> options) : DbContext(options)
 {
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+
+    public DbSet<Chemical> Chemicals => Set<Chemical>();
+
+    public DbSet<HazardCategory> Categories => Set<HazardCategory>();
+
+    public DbSet<AlphaBand> AlphaBands => Set<AlphaBand>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<SdsRevision> SdsRevisions => Set<SdsRevision>();
+
+    public DbSet<LabelRevision> LabelRevisions => Set<LabelRevision>();
+
+    public DbSet<ScanEvent> Scans => Set<ScanEvent>();
+
+    public DbSet<ScanAnomaly> Anomalies => Set<ScanAnomaly>();
+
+    public DbSet<HazardUnit> Units => Set<HazardUnit>();
+
+    public DbSet<UnitEvaluation> Evaluations => Set<UnitEvaluation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyRecords();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HazardsContext).Assembly);
     }
 }

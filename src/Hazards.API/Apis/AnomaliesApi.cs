@@ -1,0 +1,38 @@
+using EmergencyOps.Geography;
+using EmergencyOps.ServiceDefaults;
+using Hazards.API.Extensions;
+using Hazards.API.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hazards.API.Apis;
+
+/// <summary>Refused scans across the registry, for the district regulators who follow them up.</summary>
+public static class AnomaliesApi
+{
+    public static RouteGroupBuilder MapAnomaliesApi(this RouteGroupBuilder hazards)
+    {
+        hazards.MapGet("/anomalies", ListAnomalies).WithName("ListScanAnomalies").WithTags("Trace")
+            .WithSummary("Refused scans (anomalies) by district and rule, newest first, paged").RequireAuthorization(HazardsPolicies.Read);
+        return hazards;
+    }
+
+    public static async Task<Results<Ok<PaginatedItems<AnomalyResponse>>, ValidationProblem>> ListAnomalies(
+        [AsParameters] HazardServices services, CancellationToken cancellationToken, string? district = null, string? rule = null, int pageIndex = 0, int pageSize = 50)
+    {
+        if (HazardServices.BadPage(pageIndex, pageSize))
+        {
+            return HazardServices.PageProblem();
+        }
+        if (district is not null && !Districts.IsKnown(district))
+        {
+            return HazardServices.Invalid("district", $"'{district}' is not a Shanghai district code.");
+        }
+        var query = services.Db.Anomalies.AsNoTracking();
+        if (district is not null) query = query.Where(a => a.DistrictCode == district);
+        if (rule is not null) query = query.Where(a => a.Rule == rule);
+        var count = await query.LongCountAsync(cancellationToken);
+        var page = await query.OrderByDescending(a => a.DetectedAt).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PaginatedItems<AnomalyResponse>(pageIndex, pageSize, count, [.. page.Select(AnomalyResponse.From)]));
+    }
+}

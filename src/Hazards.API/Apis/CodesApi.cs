@@ -1,0 +1,155 @@
+using Hazards.API.Extensions;
+using Hazards.API.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hazards.API.Apis;
+
+/// <summary>What a code resolves to (一书一签) and its SDS and label revisions: the code never changes when they are revised.</summary>
+public static class CodesApi
+{
+    public static RouteGroupBuilder MapCodesApi(this RouteGroupBuilder hazards)
+    {
+        var api = hazards.MapGroup("/codes").WithTags("Codes");
+        api.MapGet("/{code}", Resolve).WithName("ResolveCode")
+            .WithSummary("Resolve a product code: product, enterprise, chemical and hazards, current SDS and label, trace summary").RequireAuthorization(HazardsPolicies.Read);
+        api.MapGet("/{code}/qr", QrCodes.GetQr).WithName("GetCodeQr")
+            .WithSummary("The code's QR image (PNG, or SVG with ?format=svg or Accept: image/svg+xml) encoding its resolve URL").RequireAuthorization(HazardsPolicies.Read);
+        api.MapPut("/{code}/sds", ReviseSds).WithName("ReviseSds")
+            .WithSummary("Revise the SDS: a new revision, same code").WithRequestExample(HazardExamples.Sds).RequireAuthorization(HazardsPolicies.WriteOwn);
+        api.MapPut("/{code}/label", ReviseLabel).WithName("ReviseLabel")
+            .WithSummary("Revise the label: a new revision, same code").WithRequestExample(HazardExamples.Label).RequireAuthorization(HazardsPolicies.WriteOwn);
+        api.MapGet("/{code}/sds/history", SdsHistory).WithName("GetSdsHistory")
+            .WithSummary("Every SDS revision of the code, newest first").RequireAuthorization(HazardsPolicies.Read);
+        api.MapGet("/{code}/label/history", LabelHistory).WithName("GetLabelHistory")
+            .WithSummary("Every label revision of the code, newest first").RequireAuthorization(HazardsPolicies.Read);
+        return hazards;
+    }
+
+    /// <summary>The code's check character is verified before any lookup: a mistyped code is a 400, never a 404.</summary>
+    public static ValidationProblem? CheckCode(ref string code)
+    {
+        code = code.Trim().ToUpperInvariant();
+        return ProductCode.IsValid(code) ? null : HazardServices.Invalid("code", ProductCode.Explain(code));
+    }
+
+    public static async Task<Results<Ok<CodeResolution>, NotFound, ValidationProblem>> Resolve(
+        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        var db = services.Db;
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (product is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var enterprise = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == product.EnterpriseId, cancellationToken);
+        var chemical = await db.Chemicals.AsNoTracking().SingleAsync(c => c.Cas == product.Cas, cancellationToken);
+        var sds = await db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
+        var label = await db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
+        var lastStep = await db.Scans.AsNoTracking().Where(s => s.Code == code).OrderByDescending(s => s.Sequence).Select(s => (ScanStep?)s.Step).FirstOrDefaultAsync(cancellationToken);
+        var holder = product.HolderEnterpriseId is { } h ? await db.Enterprises.AsNoTracking().Where(e => e.Id == h).Select(e => e.Name).SingleOrDefaultAsync(cancellationToken) : null;
+        var anomalies = await db.Anomalies.CountAsync(a => a.Code == code, cancellationToken);
+        var children = await db.Products.AsNoTracking().Where(p => p.ParentCode == code).OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(cancellationToken);
+        var trace = new TraceSummary(product.LastSequence, lastStep is { } step ? TraceRules.Name(step) : null, product.LastScannedAt, product.HolderEnterpriseId, holder,
+            product.InTransitTo, product.Remaining, product.Unit, product.Disposed, anomalies);
+        var url = services.Issuer.ResolveUrl(code);
+        return TypedResults.Ok(new CodeResolution(code, url, ProductResponse.From(product, url), EnterpriseResponse.From(enterprise),
+            ChemicalResponse.From(chemical, await services.CategoriesAsync(cancellationToken)), SdsResponse.From(sds), LabelResponse.From(label), trace, children));
+    }
+
+    public static async Task<Results<Ok<SdsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseSds(
+        string code, SdsRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        var errors = new Dictionary<string, string[]>();
+        ProductValidation.Validate(request, errors, prefix: "");
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var product = await services.Db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (product is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!services.MayActFor(product.EnterpriseId))
+        {
+            return HazardServices.NotYours(product.EnterpriseId);
+        }
+        var latest = await services.Db.SdsRevisions.Where(r => r.ProductId == product.Id).MaxAsync(r => r.Revision, cancellationToken);
+        var revision = ProductValidation.ToSds(product.Id, latest + 1, request, services.Events.Now, services.Actor);
+        services.Db.SdsRevisions.Add(revision);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(SdsResponse.From(revision));
+    }
+
+    public static async Task<Results<Ok<LabelResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseLabel(
+        string code, LabelRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        var errors = new Dictionary<string, string[]>();
+        ProductValidation.Validate(request, errors, prefix: "");
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var product = await services.Db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (product is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!services.MayActFor(product.EnterpriseId))
+        {
+            return HazardServices.NotYours(product.EnterpriseId);
+        }
+        var latest = await services.Db.LabelRevisions.Where(r => r.ProductId == product.Id).MaxAsync(r => r.Revision, cancellationToken);
+        var revision = ProductValidation.ToLabel(product.Id, latest + 1, request, services.Events.Now, services.Actor);
+        services.Db.LabelRevisions.Add(revision);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(LabelResponse.From(revision));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<SdsResponse>>, NotFound, ValidationProblem>> SdsHistory(
+        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        var c = code;
+        var id = await services.Db.Products.Where(p => p.Code == c).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var revisions = await services.Db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == id).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<SdsResponse>>([.. revisions.Select(SdsResponse.From)]);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<LabelResponse>>, NotFound, ValidationProblem>> LabelHistory(
+        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        var c = code;
+        var id = await services.Db.Products.Where(p => p.Code == c).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var revisions = await services.Db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == id).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<LabelResponse>>([.. revisions.Select(LabelResponse.From)]);
+    }
+}

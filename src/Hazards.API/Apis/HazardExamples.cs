@@ -1,0 +1,35 @@
+using Hazards.API.Model;
+
+namespace Hazards.API.Apis;
+
+/// <summary>Realistic request bodies for the OpenAPI document (and a starting point for integrators).</summary>
+public static class HazardExamples
+{
+    public static readonly RegisterEnterpriseRequest Enterprise = new(
+        "91310116MA1J8K3X7T", "上海金山石化物流有限公司", "JSWL", "310116", "上海市金山区金山卫镇卫二路88号", 30.7265, 121.3342, "张伟", "021-57940000");
+
+    public static readonly PutChemicalRequest Chemical = new(
+        "UN1005", "氨", "Ammonia, anhydrous",
+        ["flammable-gases:2", "gases-under-pressure:liquefied", "acute-toxicity:3", "skin-corrosion-irritation:1B", "aquatic:1"],
+        ["GHS04", "GHS05", "GHS06", "GHS09"], Ghs.Danger, ["H221", "H280", "H331", "H314", "H400"], 10m, ["W2", "J3"], 2m);
+
+    public static readonly PutCategoryRequest Category = new("易燃气体 类别1和类别2", 10m, 1.5m);
+
+    public static readonly PutAlphaBandsRequest AlphaBands = new(
+        [new(100, 2.0m), new(50, 1.5m), new(30, 1.2m), new(1, 1.0m), new(0, 0.5m)]);
+
+    public static readonly SdsRequest Sds = new([.. SdsSections.Titles.Select((title, i) => new SdsSectionRequest(i + 1, $"{title}: 见企业提供的内容(第{i + 1}部分)"))]);
+
+    public static readonly LabelRequest Label = new(
+        "液氨", "Liquid ammonia", ["GHS04", "GHS05", "GHS06", "GHS09"], Ghs.Danger, ["H221", "H280", "H331", "H314", "H400"],
+        ["P210", "P260", "P280", "P303+P361+P353", "P304+P340", "P403+P233"], "上海金山石化物流有限公司, 上海市金山区卫二路88号, 021-57940000", "021-57941119");
+
+    public static readonly RegisterProductRequest Product = new("7664-41-7", "液氨(工业级)", "≥99.6%", "钢瓶 400 kg", Sds, Label);
+
+    public static readonly ScanRequest Scan = new(
+        "shipping", Guid.Parse("4f6c1f3e-2d7a-4a4e-9b1e-5d2f6c7a8b90"), 30.7265, 121.3342, "上海市金山区卫二路88号", 400m, "kg",
+        DateTimeOffset.Parse("2026-11-20T08:30:00+08:00", System.Globalization.CultureInfo.InvariantCulture), "李强", "YD2026112000017",
+        Guid.Parse("0b7d8e2a-6c41-4f1b-8e3d-2a9c5f7e1d44"));
+
+    public static readonly UnitRequest Unit = new("tankFarm", "液氯储罐区", 45, [new("7782-50-5", 10m), new("7664-41-7", 5m)]);
+}

@@ -1,0 +1,63 @@
+using EmergencyOps.Messaging.Idempotency;
+using EmergencyOps.Messaging.Persistence;
+using Hazards.API.Extensions;
+using Hazards.API.Infrastructure;
+using Hazards.API.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hazards.API.Apis;
+
+/// <summary>An enterprise registers a product (enterprise × chemical) with its SDS and label, and is issued its code.</summary>
+public static class ProductsApi
+{
+    public static RouteGroupBuilder MapProductsApi(this RouteGroupBuilder hazards)
+    {
+        hazards.MapPost("/enterprises/{id:guid}/products", RegisterProduct).WithName("RegisterProduct").WithTags("Products").WithIdempotency<HazardsContext>()
+            .WithSummary("Register a product with its SDS (GB/T 16483) and label (GB 15258) and issue its code (一企一品一码)")
+            .WithRequestExample(HazardExamples.Product).RequireAuthorization(HazardsPolicies.WriteOwn);
+        return hazards;
+    }
+
+    public static async Task<Results<Created<ProductResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RegisterProduct(
+        Guid id, RegisterProductRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (!services.MayActFor(id))
+        {
+            return HazardServices.NotYours(id);
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (!CasNumber.IsValid(request.Cas)) errors["cas"] = [CasNumber.Explain(request.Cas)];
+        if (string.IsNullOrWhiteSpace(request.TradeName) || request.TradeName.Length > 200) errors["tradeName"] = ["A trade name of 1 to 200 characters is required."];
+        if (string.IsNullOrWhiteSpace(request.Concentration)) errors["concentration"] = ["The concentration or purity is required (e.g. '≥99.6%')."];
+        if (string.IsNullOrWhiteSpace(request.Packaging)) errors["packaging"] = ["The packaging is required (e.g. '钢瓶 50 kg')."];
+        ProductValidation.Validate(request.Sds, errors);
+        ProductValidation.Validate(request.Label, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var enterprise = await services.Db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (enterprise is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var chemical = await services.Db.Chemicals.AsNoTracking().SingleOrDefaultAsync(c => c.Cas == request.Cas, cancellationToken);
+        if (chemical is null)
+        {
+            return HazardServices.Invalid("cas", $"{request.Cas} is not in the chemical catalogue; an administrator adds it first.");
+        }
+
+        await using var transaction = await services.Db.BeginOrJoinTransactionAsync(cancellationToken);
+        var template = new Product
+        {
+            Code = "", Cas = chemical.Cas, TradeName = request.TradeName!.Trim(), Concentration = request.Concentration!.Trim(), Packaging = request.Packaging!.Trim(),
+        };
+        var product = await services.Issuer.IssueAsync(enterprise, chemical, template,
+            ProductValidation.ToSds(Guid.Empty, 1, request.Sds!, services.Events.Now, services.Actor),
+            ProductValidation.ToLabel(Guid.Empty, 1, request.Label!, services.Events.Now, services.Actor), cancellationToken);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/hazards/codes/{product.Code}", ProductResponse.From(product, services.Issuer.ResolveUrl(product.Code)));
+    }
+}

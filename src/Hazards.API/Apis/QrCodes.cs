@@ -1,0 +1,44 @@
+using System.Text;
+using Hazards.API.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace Hazards.API.Apis;
+
+/// <summary>QR images of product codes: they encode the resolve URL, so any phone camera reaches the 一书一签.</summary>
+public static class QrCodes
+{
+    public const string Png = "image/png";
+    public const string Svg = "image/svg+xml";
+
+    public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetQr(
+        string code, HttpRequest http, [AsParameters] HazardServices services, IOptions<HazardsOptions> options, CancellationToken cancellationToken, string? format = null)
+    {
+        if (CodesApi.CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        if (format is not (null or "png" or "svg"))
+        {
+            return HazardServices.Invalid("format", "Format is 'png' (the default) or 'svg'.");
+        }
+        var c = code;
+        if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var svg = format == "svg" || (format is null && http.Headers.Accept.ToString().Contains(Svg, StringComparison.OrdinalIgnoreCase));
+        using var generator = new QRCodeGenerator();
+        // Level Q (25 % recovery) survives a scratched or dirty drum label.
+        using var data = generator.CreateQrCode(options.Value.ResolveUrl(code), QRCodeGenerator.ECCLevel.Q);
+        if (svg)
+        {
+            using var image = new SvgQRCode(data);
+            return TypedResults.File(Encoding.UTF8.GetBytes(image.GetGraphic(options.Value.QrPixelsPerModule)), Svg, $"{code}.svg");
+        }
+        using var png = new PngByteQRCode(data);
+        return TypedResults.File(png.GetGraphic(options.Value.QrPixelsPerModule), Png, $"{code}.png");
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Hazards.API.Apis;
+
+/// <summary>An example request body attached to an endpoint; the OpenAPI document shows it.</summary>
+public sealed record RequestExample(object Body);
+
+public static class RequestExampleExtensions
+{
+    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object body) =>
+        builder.WithMetadata(new RequestExample(body));
+}
+
+/// <summary>Writes each endpoint's <see cref="RequestExample"/> into its request body's JSON media type.</summary>
+internal sealed class RequestExampleTransformer : IOpenApiOperationTransformer
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var example = context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestExample>().LastOrDefault();
+        if (example is not null && operation.RequestBody?.Content is { } content)
+        {
+            foreach (var media in content.Where(m => m.Key.Contains("json", StringComparison.OrdinalIgnoreCase)))
+            {
+                media.Value.Example = JsonSerializer.SerializeToNode(example.Body, example.Body.GetType(), Json);
+            }
+        }
+        return Task.CompletedTask;
+    }
+}
