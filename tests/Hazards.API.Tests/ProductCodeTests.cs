@@ -36,7 +36,8 @@ public sealed class ProductCodeTests(HazardsFactory factory) : IClassFixture<Haz
         var resolved = await _client.GetFromJsonAsync<CodeResolution>($"/api/hazards/codes/{product.Code}", Json);
 
         Assert.Equal(FirstCode(enterprise), product.Code);
-        Assert.Equal($"https://hazards.example/c/{product.Code}", product.ResolveUrl);
+        // Unset ResolveBaseUrl: codes resolve through the gateway (PublicBaseUrl, default localhost:5080).
+        Assert.Equal($"http://localhost:5080/api/hazards/codes/{product.Code}", product.ResolveUrl);
         Assert.Equal(enterprise.Id, resolved!.Enterprise.Id);
         Assert.Equal("氨", resolved.Chemical.NameZh);
         Assert.Equal(["GHS04", "GHS05", "GHS06", "GHS09"], resolved.Chemical.Pictograms);

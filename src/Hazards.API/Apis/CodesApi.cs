@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using Hazards.API.Extensions;
 using Hazards.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;

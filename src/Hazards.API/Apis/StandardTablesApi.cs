@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Messaging.Persistence;
 using Hazards.API.Extensions;
 using Hazards.API.Model;

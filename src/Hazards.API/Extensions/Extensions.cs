@@ -19,7 +19,7 @@ public static class Extensions
         builder.AddServiceMessaging<HazardsContext>(ServiceName, bus => bus.AddConsumers(typeof(HazardsContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(HazardsPolicies.All);
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer<RequestExampleTransformer>());
+        builder.AddDefaultOpenApi();
 
         builder.Services.AddOptions<HazardsOptions>()
             .Bind(builder.Configuration.GetSection(HazardsOptions.SectionName))

@@ -18,7 +18,7 @@ public static class Extensions
         builder.AddServiceMessaging<InventoryContext>(ServiceName, bus => bus.AddConsumers(typeof(InventoryContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(InventoryPolicies.All);
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
 
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddScoped<ReserveNorms>();

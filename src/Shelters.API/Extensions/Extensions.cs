@@ -18,7 +18,7 @@ public static class Extensions
         builder.AddServiceMessaging<SheltersContext>(ServiceName, bus => bus.AddConsumers(typeof(SheltersContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(SheltersPolicies.All);
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
 
         builder.Services.AddOptions<WarningReactionOptions>()
             .Bind(builder.Configuration.GetSection("Shelters:WarningReaction"))

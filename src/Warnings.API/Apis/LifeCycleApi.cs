@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,13 @@ public static class LifeCycleApi
 {
     public static RouteGroupBuilder MapLifeCycleApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/updates", UpdateWarning).WithName("UpdateWarning").WithIdempotency<WarningsContext>()
+        api.MapPost("/{id:guid}/updates", UpdateWarning).WithName("UpdateWarning").WithRequestExample(WarningExamples.Update).WithIdempotency<WarningsContext>()
             .WithSummary("Escalate, downgrade, extend, or change the area or text: publishes a new version").RequireAuthorization(WarningsPolicies.Issue);
-        api.MapPost("/{id:guid}/lift", LiftWarning).WithName("LiftWarning").WithIdempotency<WarningsContext>()
+        api.MapPost("/{id:guid}/lift", LiftWarning).WithName("LiftWarning").WithRequestExample(WarningExamples.Lift).WithIdempotency<WarningsContext>()
             .WithSummary("Lift (解除) a warning: the hazard has passed; published as a CAP Update with responseType AllClear").RequireAuthorization(WarningsPolicies.Issue);
-        api.MapPost("/{id:guid}/cancel", CancelWarning).WithName("CancelWarning").WithIdempotency<WarningsContext>()
+        api.MapPost("/{id:guid}/cancel", CancelWarning).WithName("CancelWarning").WithRequestExample(WarningExamples.Cancel).WithIdempotency<WarningsContext>()
             .WithSummary("Cancel a warning issued in error (CAP Cancel), or discard a draft").RequireAuthorization(WarningsPolicies.Issue);
-        api.MapPost("/{id:guid}/sign-off", SignOff).WithName("SignOffWarning").WithIdempotency<WarningsContext>()
+        api.MapPost("/{id:guid}/sign-off", SignOff).WithName("SignOffWarning").WithRequestExample(WarningExamples.SignOff).WithIdempotency<WarningsContext>()
             .WithSummary("A second person approves (publishes) or rejects a draft").RequireAuthorization(WarningsPolicies.SignOff);
         return api;
     }

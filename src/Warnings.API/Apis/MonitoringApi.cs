@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Geography;
 using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,9 +14,9 @@ public static class MonitoringApi
 {
     public static RouteGroupBuilder MapMonitoringApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/readings", PostReadings).WithName("PostReadings").WithIdempotency<WarningsContext>()
+        api.MapPost("/readings", PostReadings).WithName("PostReadings").WithRequestExample(WarningExamples.Readings).WithIdempotency<WarningsContext>()
             .WithSummary("Post one reading or a batch; breaches issue or escalate one warning per station and indicator").RequireAuthorization(WarningsPolicies.Readings);
-        api.MapPut("/thresholds/{indicator}", PutThreshold).WithName("PutThreshold")
+        api.MapPut("/thresholds/{indicator}", PutThreshold).WithName("PutThreshold").WithRequestExample(WarningExamples.Threshold)
             .WithSummary("Set an indicator's thresholds per level, hysteresis band and hold time").RequireAuthorization(WarningsPolicies.Admin);
         api.MapGet("/thresholds", ListThresholds).WithName("ListThresholds").WithSummary("Every indicator's thresholds").RequireAuthorization(WarningsPolicies.Read);
         api.MapSuggestionsApi();

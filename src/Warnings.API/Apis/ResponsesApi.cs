@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,9 @@ public static class ResponsesApi
 {
     public static RouteGroupBuilder MapResponsesApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/acknowledgements", Acknowledge).WithName("AcknowledgeWarning").WithIdempotency<WarningsContext>()
+        api.MapPost("/{id:guid}/acknowledgements", Acknowledge).WithName("AcknowledgeWarning").WithRequestExample(WarningExamples.Acknowledge).WithIdempotency<WarningsContext>()
             .WithSummary("A responsible unit acknowledges (签收) the warning; acknowledging again changes nothing").RequireAuthorization(WarningsPolicies.Respond);
-        api.MapPost("/{id:guid}/dispositions", ReportDisposition).WithName("ReportWarningDisposition").WithIdempotency<WarningsContext>()
+        api.MapPost("/{id:guid}/dispositions", ReportDisposition).WithName("ReportWarningDisposition").WithRequestExample(WarningExamples.Disposition).WithIdempotency<WarningsContext>()
             .WithSummary("A unit that acknowledged reports what it did (处置反馈)").RequireAuthorization(WarningsPolicies.Respond);
         api.MapGet("/{id:guid}/responses", GetResponses).WithName("GetWarningResponses")
             .WithSummary("Per responsible unit: acknowledged when, disposition, overdue").RequireAuthorization(WarningsPolicies.Read);

@@ -13,7 +13,7 @@ public static class WarningsApi
     public static IEndpointRouteBuilder MapWarningsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/warnings").WithTags("Warnings");
-        api.MapPost("/", IssueWarning).WithName("IssueWarning").WithIdempotency<WarningsContext>()
+        api.MapPost("/", IssueWarning).WithName("IssueWarning").WithRequestExample(WarningExamples.Issue).WithIdempotency<WarningsContext>()
             .WithSummary("Issue a warning; a level or type that needs sign-off is kept as a draft until a second person signs it off").RequireAuthorization(WarningsPolicies.Issue);
         api.MapGet("/{id:guid}", GetWarning).WithName("GetWarning")
             .WithSummary("A warning: its current version and its history").RequireAuthorization(WarningsPolicies.Read);

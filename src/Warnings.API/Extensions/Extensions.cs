@@ -18,7 +18,7 @@ public static class Extensions
         builder.AddServiceMessaging<WarningsContext>(ServiceName, bus => bus.AddConsumers(typeof(WarningsContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(WarningsPolicies.All);
-        builder.Services.AddOpenApi();
+        builder.AddDefaultOpenApi();
 
         builder.Services.AddOptions<WarningsOptions>()
             .Bind(builder.Configuration.GetSection("Warnings"))

@@ -1,16 +1,26 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.OpenApi;
 
-namespace Hazards.API.Apis;
+namespace EmergencyOps.ServiceDefaults;
 
 /// <summary>An example request body attached to an endpoint; the OpenAPI document shows it.</summary>
 public sealed record RequestExample(object Body);
 
-public static class RequestExampleExtensions
+public static class OpenApiExtensions
 {
+    /// <summary>The service's OpenAPI document, with the request examples its endpoints declare.</summary>
+    public static IHostApplicationBuilder AddDefaultOpenApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<RequestExampleTransformer>());
+        return builder;
+    }
+
     public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object body) =>
         builder.WithMetadata(new RequestExample(body));
 }
