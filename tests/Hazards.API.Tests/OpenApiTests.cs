@@ -1,4 +1,4 @@
-using System.Text.Json;
+using EmergencyOps.Testing;
 
 namespace Hazards.API.Tests;
 
@@ -9,22 +9,9 @@ public sealed class OpenApiTests(HazardsFactory factory) : IClassFixture<Hazards
     {
         using var client = factory.CreateClient();
 
-        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var operations = await OpenApiChecks.AssertDescribedAsync(client, "/api/hazards", minOperations: 25, minBodies: 9);
 
-        var operations = document.GetProperty("paths").EnumerateObject()
-            .Where(p => p.Name.StartsWith("/api/hazards", StringComparison.Ordinal))
-            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete").Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
-            .ToList();
-        Assert.True(operations.Count >= 25, $"only {operations.Count} operations");
-        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation.TryGetProperty("summary", out var s) ? s.GetString() : null), $"{o.Method} {o.Path} has no summary"));
-        var withBodies = operations.Where(o => o.Operation.TryGetProperty("requestBody", out _)).ToList();
-        Assert.True(withBodies.Count >= 9, $"only {withBodies.Count} request bodies");
-        Assert.All(withBodies, o =>
-        {
-            var json = o.Operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
-            Assert.True(json.TryGetProperty("example", out var example) && example.ValueKind == JsonValueKind.Object, $"{o.Method} {o.Path} has no example");
-        });
         var register = operations.Single(o => o.Path == "/api/hazards/enterprises" && o.Method == "post");
-        Assert.Equal("91310116MA1J8K3X7T", register.Operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("creditCode").GetString());
+        Assert.Equal("91310116MA1J8K3X7T", register.Example.GetProperty("creditCode").GetString());
     }
 }

@@ -62,44 +62,28 @@ public static class CodesApi
             ChemicalResponse.From(chemical, await services.CategoriesAsync(cancellationToken)), SdsResponse.From(sds), LabelResponse.From(label), trace, children));
     }
 
-    public static async Task<Results<Ok<SdsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseSds(
-        string code, SdsRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
-    {
-        if (CheckCode(ref code) is { } invalid)
-        {
-            return invalid;
-        }
-        var errors = new Dictionary<string, string[]>();
-        ProductValidation.Validate(request, errors, prefix: "");
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        var product = await services.Db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
-        if (product is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!services.MayActFor(product.EnterpriseId))
-        {
-            return HazardServices.NotYours(product.EnterpriseId);
-        }
-        var latest = await services.Db.SdsRevisions.Where(r => r.ProductId == product.Id).MaxAsync(r => r.Revision, cancellationToken);
-        var revision = ProductValidation.ToSds(product.Id, latest + 1, request, services.Events.Now, services.Actor);
-        services.Db.SdsRevisions.Add(revision);
-        await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(SdsResponse.From(revision));
-    }
+    public static Task<Results<Ok<SdsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseSds(
+        string code, SdsRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken) =>
+        ReviseAsync(code, errors => ProductValidation.Validate(request, errors, prefix: ""), services,
+            (productId, next) => ProductValidation.ToSds(productId, next, request, services.Events.Now, services.Actor), SdsResponse.From, cancellationToken);
 
-    public static async Task<Results<Ok<LabelResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseLabel(
-        string code, LabelRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    public static Task<Results<Ok<LabelResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseLabel(
+        string code, LabelRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken) =>
+        ReviseAsync(code, errors => ProductValidation.Validate(request, errors, prefix: ""), services,
+            (productId, next) => ProductValidation.ToLabel(productId, next, request, services.Events.Now, services.Actor), LabelResponse.From, cancellationToken);
+
+    /// <summary>A new SDS or label revision of the caller's own product; earlier revisions stay as history.</summary>
+    private static async Task<Results<Ok<TResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseAsync<TRevision, TResponse>(
+        string code, Action<Dictionary<string, string[]>> validate, HazardServices services,
+        Func<Guid, int, TRevision> create, Func<TRevision, TResponse> respond, CancellationToken cancellationToken)
+        where TRevision : class, IProductRevision
     {
         if (CheckCode(ref code) is { } invalid)
         {
             return invalid;
         }
         var errors = new Dictionary<string, string[]>();
-        ProductValidation.Validate(request, errors, prefix: "");
+        validate(errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -113,11 +97,12 @@ public static class CodesApi
         {
             return HazardServices.NotYours(product.EnterpriseId);
         }
-        var latest = await services.Db.LabelRevisions.Where(r => r.ProductId == product.Id).MaxAsync(r => r.Revision, cancellationToken);
-        var revision = ProductValidation.ToLabel(product.Id, latest + 1, request, services.Events.Now, services.Actor);
-        services.Db.LabelRevisions.Add(revision);
+        var revisions = services.Db.Set<TRevision>();
+        var latest = await revisions.Where(r => r.ProductId == product.Id).MaxAsync(r => r.Revision, cancellationToken);
+        var revision = create(product.Id, latest + 1);
+        revisions.Add(revision);
         await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(LabelResponse.From(revision));
+        return TypedResults.Ok(respond(revision));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SdsResponse>>, NotFound, ValidationProblem>> SdsHistory(

@@ -46,7 +46,7 @@ public class Product
 }
 
 /// <summary>One revision of a product's safety data sheet (安全技术说明书, GB/T 16483, 16 sections).</summary>
-public class SdsRevision
+public class SdsRevision : IProductRevision
 {
     public Guid ProductId { get; set; }
 
@@ -61,7 +61,7 @@ public class SdsRevision
 }
 
 /// <summary>One revision of a product's safety label (安全标签, GB 15258).</summary>
-public class LabelRevision
+public class LabelRevision : IProductRevision
 {
     public Guid ProductId { get; set; }
 
@@ -96,4 +96,12 @@ public static class SdsSections
         "化学品及企业标识", "危险性概述", "成分/组成信息", "急救措施", "消防措施", "泄漏应急处理", "操作处置与储存", "接触控制和个体防护",
         "理化特性", "稳定性和反应性", "毒理学信息", "生态学信息", "废弃处置", "运输信息", "法规信息", "其他信息",
     ];
+}
+
+/// <summary>A numbered revision of a product's SDS or label; the code stays, the revisions accumulate.</summary>
+public interface IProductRevision
+{
+    Guid ProductId { get; }
+
+    int Revision { get; }
 }
