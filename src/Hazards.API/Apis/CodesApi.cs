@@ -105,25 +105,17 @@ public static class CodesApi
         return TypedResults.Ok(respond(revision));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<SdsResponse>>, NotFound, ValidationProblem>> SdsHistory(
-        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
-    {
-        if (CheckCode(ref code) is { } invalid)
-        {
-            return invalid;
-        }
-        var c = code;
-        var id = await services.Db.Products.Where(p => p.Code == c).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        if (id is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var revisions = await services.Db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == id).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<SdsResponse>>([.. revisions.Select(SdsResponse.From)]);
-    }
+    public static Task<Results<Ok<IReadOnlyList<SdsResponse>>, NotFound, ValidationProblem>> SdsHistory(
+        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken) =>
+        HistoryAsync<SdsRevision, SdsResponse>(code, services, SdsResponse.From, cancellationToken);
 
-    public static async Task<Results<Ok<IReadOnlyList<LabelResponse>>, NotFound, ValidationProblem>> LabelHistory(
-        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    public static Task<Results<Ok<IReadOnlyList<LabelResponse>>, NotFound, ValidationProblem>> LabelHistory(
+        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken) =>
+        HistoryAsync<LabelRevision, LabelResponse>(code, services, LabelResponse.From, cancellationToken);
+
+    private static async Task<Results<Ok<IReadOnlyList<TResponse>>, NotFound, ValidationProblem>> HistoryAsync<TRevision, TResponse>(
+        string code, HazardServices services, Func<TRevision, TResponse> respond, CancellationToken cancellationToken)
+        where TRevision : class, IProductRevision
     {
         if (CheckCode(ref code) is { } invalid)
         {
@@ -135,7 +127,7 @@ public static class CodesApi
         {
             return TypedResults.NotFound();
         }
-        var revisions = await services.Db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == id).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<LabelResponse>>([.. revisions.Select(LabelResponse.From)]);
+        var revisions = await services.Db.Set<TRevision>().AsNoTracking().Where(r => r.ProductId == id).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<TResponse>>([.. revisions.Select(respond)]);
     }
 }
