@@ -12,7 +12,7 @@ namespace EmergencyOps.AppHost.Tests;
 /// Runs the AppHost as a user would, on ports of its own (so it starts its own RabbitMQ and Redis
 /// rather than reusing the shared ones), and stops it with Ctrl-C.
 /// </summary>
-public sealed class AppHostTests
+public sealed partial class AppHostTests
 {
     private const int PortBase = 17080;
     private const int RabbitPort = 5697;
@@ -52,6 +52,7 @@ public sealed class AppHostTests
                 Assert.Equal(area, info!.Service);
             }
             await AssertFeedThroughGatewayAsync(gateway);
+            await AssertHazardFlowThroughGatewayAsync(gateway);
             using (var shelters = await gateway.GetAsync(new Uri("/api/shelters/availability", UriKind.Relative)))
             {
                 Assert.Equal(16, JsonDocument.Parse(await shelters.Content.ReadAsStringAsync()).RootElement.GetArrayLength());
@@ -100,41 +101,6 @@ public sealed class AppHostTests
                 ready.TrySetResult();
             }
         }
-    }
-
-    // The live feed through the gateway: an issued warning arrives; after a reconnect with Last-Event-ID the
-    // missed update arrives once, and nothing is replayed twice.
-    private static async Task AssertFeedThroughGatewayAsync(HttpClient gateway)
-    {
-        const string feedUrl = "/api/warnings/feed?district=310118";
-        var warning = new
-        {
-            type = "rainstorm", level = "blue", area = new { districtCodes = new[] { "310118" } },
-            headline = "青浦区暴雨蓝色预警", description = "预计未来12小时青浦区累计降水量将达50毫米以上。",
-        };
-        string lastId;
-        Guid id;
-        await using (var feed = await SseClient.ConnectAsync(gateway, feedUrl))
-        {
-            Assert.Equal("text/event-stream", feed.Response.Content.Headers.ContentType?.MediaType);
-            using var issued = await gateway.PostAsJsonAsync("/api/warnings", warning);
-            Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-            id = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-            var first = await feed.NextAsync();
-            Assert.Equal(("warning.issued", id), (first.Event, JsonDocument.Parse(first.Data).RootElement.GetProperty("warningId").GetGuid()));
-            lastId = first.Id!;
-        }
-        using (var update = await gateway.PostAsJsonAsync($"/api/warnings/{id}/updates", new { level = "yellow" }))
-        {
-            Assert.Equal(HttpStatusCode.OK, update.StatusCode);
-        }
-        await using var resumed = await SseClient.ConnectAsync(gateway, feedUrl, lastId);
-        var missed = await resumed.NextAsync();
-        Assert.Equal(("warning.updated", 2), (missed.Event, JsonDocument.Parse(missed.Data).RootElement.GetProperty("version").GetInt32()));
-        Assert.True(await resumed.NothingMoreAsync(TimeSpan.FromSeconds(1)), "nothing replayed twice");
-        using var cap = await gateway.GetAsync(new Uri($"/api/warnings/{id}/cap", UriKind.Relative));
-        Assert.Equal("application/cap+xml", cap.Content.Headers.ContentType?.MediaType);
-        Assert.Contains($"http://localhost:{PortBase}/api/warnings/{id}", await cap.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static ProcessStartInfo StartInfo(string root, string dataDir)
