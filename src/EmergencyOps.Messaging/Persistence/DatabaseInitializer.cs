@@ -35,6 +35,7 @@ internal sealed partial class DatabaseInitializer<TContext>(
         var created = await db.Database.EnsureCreatedAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
+            await SqliteSchema.CheckAsync(db, created, cancellationToken);
             // WAL lets the outbox dispatcher read while a request writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
