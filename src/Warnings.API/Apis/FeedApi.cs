@@ -56,7 +56,7 @@ public static class FeedApi
             var seen = resumeFrom ?? 0;
             if (resumeFrom is { } from)
             {
-                seen = await ReplayAsync(db, from, filter, body, cancellationToken);
+                seen = await ReplayAsync(db, from, await hub.DeliveredAsync(cancellationToken), filter, body, cancellationToken);
             }
             await StreamAsync(reader, filter, seen, body, options.Value.HeartbeatInterval, cancellationToken);
         }
@@ -71,12 +71,12 @@ public static class FeedApi
         return TypedResults.Empty;
     }
 
-    private static async Task<long> ReplayAsync(WarningsContext db, long from, FeedFilter filter, Stream body, CancellationToken cancellationToken)
+    private static async Task<long> ReplayAsync(WarningsContext db, long from, long upTo, FeedFilter filter, Stream body, CancellationToken cancellationToken)
     {
         var seen = from;
         while (true)
         {
-            var page = await db.Feed.AsNoTracking().Where(e => e.Sequence > seen).OrderBy(e => e.Sequence).Take(500).ToListAsync(cancellationToken);
+            var page = await db.Feed.AsNoTracking().Where(e => e.Sequence > seen && e.Sequence <= upTo).OrderBy(e => e.Sequence).Take(500).ToListAsync(cancellationToken);
             foreach (var item in page.Select(FeedItem.From))
             {
                 if (filter.Matches(item))

@@ -39,6 +39,14 @@ public sealed class WarningsOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long the feed waits on a missing sequence before passing it. A database that hands out
+    /// sequences to concurrent transactions (SQL Server identity) can commit a lower one after a higher
+    /// one; a rolled-back insert leaves a gap that never fills.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan FeedGapGrace { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Raise chemical-release warnings from scan anomalies at major hazard sources by themselves, not only suggest them.</summary>
     public bool AutoIssueFromHazards { get; set; }
 }

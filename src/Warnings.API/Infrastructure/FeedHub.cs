@@ -24,10 +24,15 @@ public sealed record FeedItem(long Sequence, string Type, WarningLevel Level, Wa
 /// covers lost notifications (pub/sub is at most once). The table, not this memory, is the record.
 /// </summary>
 public sealed partial class FeedHub(
-    IServiceScopeFactory scopes, IConnectionMultiplexer redis, IConfiguration configuration, IOptions<WarningsOptions> options, ILogger<FeedHub> logger)
+    IServiceScopeFactory scopes, IConnectionMultiplexer redis, IConfiguration configuration, IOptions<WarningsOptions> options,
+    TimeProvider time, ILogger<FeedHub> logger)
     : BackgroundService
 {
     private const int SubscriberBuffer = 2048;
+    private static readonly TimeSpan GapRecheck = TimeSpan.FromMilliseconds(100);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _delivered;
+    private (long Sequence, DateTimeOffset Since)? _gap;
     private readonly ConcurrentDictionary<Guid, Channel<FeedItem>> _subscribers = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly RedisChannel _channel = RedisChannel.Literal((configuration["Redis:KeyPrefix"] ?? "emergencyops:") + "warnings:feed");
@@ -44,6 +49,16 @@ public sealed partial class FeedHub(
     }
 
     public void Unsubscribe(Guid id) => _subscribers.TryRemove(id, out _);
+
+    /// <summary>
+    /// The last sequence dispatched to subscribers. A replay reads the table only up to here: what lies
+    /// beyond comes through the subscription, in order, after any gap before it has filled or timed out.
+    /// </summary>
+    public async Task<long> DeliveredAsync(CancellationToken cancellationToken)
+    {
+        await _started.Task.WaitAsync(cancellationToken);
+        return Interlocked.Read(ref _delivered);
+    }
 
     public async Task NotifyAsync()
     {
@@ -83,11 +98,13 @@ public sealed partial class FeedHub(
             var db = scope.ServiceProvider.GetRequiredService<WarningsContext>();
             last = await db.Feed.MaxAsync(e => (long?)e.Sequence, stoppingToken) ?? 0;
         }
+        Interlocked.Exchange(ref _delivered, last);
+        _started.TrySetResult();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await _wake.WaitAsync(options.Value.FeedPollInterval, stoppingToken);
+                await _wake.WaitAsync(_gap is null ? options.Value.FeedPollInterval : GapRecheck, stoppingToken);
                 last = await DispatchAsync(last, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -110,6 +127,11 @@ public sealed partial class FeedHub(
             var entries = await db.Feed.AsNoTracking().Where(e => e.Sequence > last).OrderBy(e => e.Sequence).Take(500).ToListAsync(cancellationToken);
             foreach (var item in entries.Select(FeedItem.From))
             {
+                if (item.Sequence > last + 1 && WaitingForGap(last + 1))
+                {
+                    return last;
+                }
+                _gap = null;
                 foreach (var (id, channel) in _subscribers)
                 {
                     // A subscriber this far behind is dropped: it reconnects with Last-Event-ID and catches up from the table.
@@ -120,12 +142,29 @@ public sealed partial class FeedHub(
                     }
                 }
                 last = item.Sequence;
+                Interlocked.Exchange(ref _delivered, last);
             }
             if (entries.Count < 500)
             {
                 return last;
             }
         }
+    }
+
+    /// <summary>Whether to hold back what follows <paramref name="missing"/> a while longer, in case it is still committing.</summary>
+    private bool WaitingForGap(long missing)
+    {
+        var now = time.GetUtcNow();
+        if (_gap?.Sequence != missing)
+        {
+            _gap = (missing, now);
+        }
+        if (now - _gap.Value.Since < options.Value.FeedGapGrace)
+        {
+            return true;
+        }
+        LogGapPassed(logger, missing);
+        return false;
     }
 
     public override void Dispose()
@@ -136,6 +175,9 @@ public sealed partial class FeedHub(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed notification not sent through Redis: {Reason}")]
     private static partial void LogNotifyFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed sequence {Sequence} never committed; passing it")]
+    private static partial void LogGapPassed(ILogger logger, long sequence);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Feed dispatch failed; retrying at the next wake")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
