@@ -20,9 +20,9 @@ public static class AnomaliesApi
     public static async Task<Results<Ok<PaginatedItems<AnomalyResponse>>, ValidationProblem>> ListAnomalies(
         [AsParameters] HazardServices services, CancellationToken cancellationToken, string? district = null, string? rule = null, int pageIndex = 0, int pageSize = 50)
     {
-        if (HazardServices.BadPage(pageIndex, pageSize))
+        if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
-            return HazardServices.PageProblem();
+            return badPage;
         }
         if (district is not null && !Districts.IsKnown(district))
         {

@@ -30,9 +30,9 @@ public static class ChemicalsApi
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
         string? search = null, string? hazardClass = null, string? category = null, int pageIndex = 0, int pageSize = 50)
     {
-        if (HazardServices.BadPage(pageIndex, pageSize))
+        if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
-            return HazardServices.PageProblem();
+            return badPage;
         }
         if (hazardClass is not null && !Ghs.Classes.Contains(hazardClass.Split(':')[0]))
         {
@@ -89,9 +89,9 @@ public static class ChemicalsApi
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
         string? cas = null, string? hazardClass = null, Guid? enterpriseId = null, int pageIndex = 0, int pageSize = 50)
     {
-        if (HazardServices.BadPage(pageIndex, pageSize))
+        if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
-            return HazardServices.PageProblem();
+            return badPage;
         }
         if (cas is not null && !CasNumber.IsValid(cas))
         {

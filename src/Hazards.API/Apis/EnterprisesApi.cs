@@ -54,9 +54,9 @@ public static class EnterprisesApi
     public static async Task<Results<Ok<PaginatedItems<EnterpriseResponse>>, ValidationProblem>> ListEnterprises(
         [AsParameters] HazardServices services, CancellationToken cancellationToken, string? district = null, int pageIndex = 0, int pageSize = 20)
     {
-        if (HazardServices.BadPage(pageIndex, pageSize))
+        if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
-            return HazardServices.PageProblem();
+            return badPage;
         }
         if (district is not null && !Districts.IsKnown(district))
         {

@@ -63,8 +63,4 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
 
     public static ProblemHttpResult Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
-
-    public static bool BadPage(int pageIndex, int pageSize) => pageIndex < 0 || pageSize is < 1 or > 200;
-
-    public static ValidationProblem PageProblem() => Invalid("pageSize", "pageIndex ≥ 0 and pageSize 1–200.");
 }

@@ -21,9 +21,9 @@ public static class MajorHazardsApi
     public static async Task<Results<Ok<PaginatedItems<MajorHazardSourceResponse>>, ValidationProblem>> ListMajorHazardSources(
         [AsParameters] HazardServices services, CancellationToken cancellationToken, string? level = null, string? district = null, int pageIndex = 0, int pageSize = 50)
     {
-        if (HazardServices.BadPage(pageIndex, pageSize))
+        if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
-            return HazardServices.PageProblem();
+            return badPage;
         }
         MajorHazardLevel? levelFilter = Enum.TryParse<MajorHazardLevel>(level, ignoreCase: true, out var l) && !int.TryParse(level, out _) ? l : null;
         if (level is not null && levelFilter is null)

@@ -95,9 +95,9 @@ public static class ScansApi
         {
             return invalid;
         }
-        if (HazardServices.BadPage(pageIndex, pageSize))
+        if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
-            return HazardServices.PageProblem();
+            return badPage;
         }
         var c = code;
         if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))

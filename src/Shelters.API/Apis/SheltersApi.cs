@@ -54,9 +54,9 @@ public static class SheltersApi
         string? district = null, string? status = null, string? kind = null, string? suitableFor = null,
         int pageIndex = 0, int pageSize = 20)
     {
-        if (pageIndex < 0 || pageSize is < 1 or > 200)
+        if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = ["pageIndex ≥ 0 and pageSize 1–200."] });
+            return badPage;
         }
         if (district is not null && !Districts.IsKnown(district))
         {

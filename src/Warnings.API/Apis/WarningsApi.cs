@@ -83,7 +83,7 @@ public static class WarningsApi
             else if (Enum.TryParse<WarningState>(state, ignoreCase: true, out var s) && !int.TryParse(state, out _)) wanted = s;
             else errors["state"] = ["Use active (default), draft, ended, rejected or all."];
         }
-        if (pageSize is < 1 or > 200) errors["pageSize"] = ["The page size is 1 to 200."];
+        Paging.Validate(pageIndex, pageSize, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
