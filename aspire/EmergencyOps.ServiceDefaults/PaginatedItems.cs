@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmergencyOps.ServiceDefaults;
@@ -26,5 +25,5 @@ public static class Paging
 
     /// <summary>A 400 problem for a page out of range, or null.</summary>
     public static ValidationProblem? Check(int pageIndex, int pageSize) =>
-        IsValid(pageIndex, pageSize) ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [Message] });
+        IsValid(pageIndex, pageSize) ? null : Problems.Invalid("pageSize", Message);
 }

@@ -26,7 +26,7 @@ public static class AnomaliesApi
         }
         if (district is not null && !Districts.IsKnown(district))
         {
-            return HazardServices.Invalid("district", $"'{district}' is not a Shanghai district code.");
+            return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
         }
         var query = services.Db.Anomalies.AsNoTracking();
         if (district is not null) query = query.Where(a => a.DistrictCode == district);

@@ -36,7 +36,7 @@ public static class ChemicalsApi
         }
         if (hazardClass is not null && !Ghs.Classes.Contains(hazardClass.Split(':')[0]))
         {
-            return HazardServices.Invalid("hazardClass", $"One of the 28 GHS classes: {string.Join(", ", Ghs.Classes)}.");
+            return Problems.Invalid("hazardClass", $"One of the 28 GHS classes: {string.Join(", ", Ghs.Classes)}.");
         }
         var categories = await services.CategoriesAsync(cancellationToken);
         // The catalogue is hundreds of rows and its lists are JSON columns: filtered here, portable across providers.
@@ -55,7 +55,7 @@ public static class ChemicalsApi
     {
         if (!CasNumber.IsValid(cas))
         {
-            return HazardServices.Invalid("cas", CasNumber.Explain(cas));
+            return Problems.Invalid("cas", CasNumber.Explain(cas));
         }
         var chemical = await services.Db.Chemicals.AsNoTracking().SingleOrDefaultAsync(c => c.Cas == cas, cancellationToken);
         return chemical is null ? TypedResults.NotFound() : TypedResults.Ok(ChemicalResponse.From(chemical, await services.CategoriesAsync(cancellationToken)));
@@ -95,11 +95,11 @@ public static class ChemicalsApi
         }
         if (cas is not null && !CasNumber.IsValid(cas))
         {
-            return HazardServices.Invalid("cas", CasNumber.Explain(cas));
+            return Problems.Invalid("cas", CasNumber.Explain(cas));
         }
         if (hazardClass is not null && !Ghs.Classes.Contains(hazardClass.Split(':')[0]))
         {
-            return HazardServices.Invalid("hazardClass", $"One of the 28 GHS classes: {string.Join(", ", Ghs.Classes)}.");
+            return Problems.Invalid("hazardClass", $"One of the 28 GHS classes: {string.Join(", ", Ghs.Classes)}.");
         }
         var query = services.Db.Products.AsNoTracking();
         if (cas is not null) query = query.Where(p => p.Cas == cas);

@@ -31,7 +31,7 @@ public static class CodesApi
     public static ValidationProblem? CheckCode(ref string code)
     {
         code = code.Trim().ToUpperInvariant();
-        return ProductCode.IsValid(code) ? null : HazardServices.Invalid("code", ProductCode.Explain(code));
+        return ProductCode.IsValid(code) ? null : Problems.Invalid("code", ProductCode.Explain(code));
     }
 
     public static async Task<Results<Ok<CodeResolution>, NotFound, ValidationProblem>> Resolve(

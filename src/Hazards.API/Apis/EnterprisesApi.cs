@@ -60,7 +60,7 @@ public static class EnterprisesApi
         }
         if (district is not null && !Districts.IsKnown(district))
         {
-            return HazardServices.Invalid("district", $"'{district}' is not a Shanghai district code.");
+            return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
         }
         var query = services.Db.Enterprises.AsNoTracking();
         if (district is not null)

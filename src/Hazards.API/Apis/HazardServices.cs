@@ -57,10 +57,6 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
     public async Task<Dictionary<string, HazardCategory>> CategoriesAsync(CancellationToken cancellationToken) =>
         await Db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
 
-    public static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
-
-    public static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(Error(field, message));
-
     public static ProblemHttpResult Problem(int status, string title, string detail, Dictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
 }

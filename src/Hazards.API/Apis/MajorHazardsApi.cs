@@ -28,11 +28,11 @@ public static class MajorHazardsApi
         MajorHazardLevel? levelFilter = Enum.TryParse<MajorHazardLevel>(level, ignoreCase: true, out var l) && !int.TryParse(level, out _) ? l : null;
         if (level is not null && levelFilter is null)
         {
-            return HazardServices.Invalid("level", "Level is 'level1' (一级), 'level2', 'level3' or 'level4'.");
+            return Problems.Invalid("level", "Level is 'level1' (一级), 'level2', 'level3' or 'level4'.");
         }
         if (district is not null && !Districts.IsKnown(district))
         {
-            return HazardServices.Invalid("district", $"'{district}' is not a Shanghai district code.");
+            return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
         }
         var query = services.Db.Units.AsNoTracking().Where(u => u.IsMajorHazard);
         if (levelFilter is not null) query = query.Where(u => u.Level == levelFilter);

@@ -46,7 +46,7 @@ public static class ProductsApi
         var chemical = await services.Db.Chemicals.AsNoTracking().SingleOrDefaultAsync(c => c.Cas == request.Cas, cancellationToken);
         if (chemical is null)
         {
-            return HazardServices.Invalid("cas", $"{request.Cas} is not in the chemical catalogue; an administrator adds it first.");
+            return Problems.Invalid("cas", $"{request.Cas} is not in the chemical catalogue; an administrator adds it first.");
         }
 
         await using var transaction = await services.Db.BeginOrJoinTransactionAsync(cancellationToken);

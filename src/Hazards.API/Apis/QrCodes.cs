@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using System.Text;
 using Hazards.API.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ public static class QrCodes
         }
         if (format is not (null or "png" or "svg"))
         {
-            return HazardServices.Invalid("format", "Format is 'png' (the default) or 'svg'.");
+            return Problems.Invalid("format", "Format is 'png' (the default) or 'svg'.");
         }
         var c = code;
         if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))

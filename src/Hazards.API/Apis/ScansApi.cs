@@ -70,11 +70,11 @@ public static class ScansApi
         var actor = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.ActorEnterpriseId, cancellationToken);
         if (actor is null)
         {
-            return HazardServices.Invalid("actorEnterpriseId", $"Enterprise {request.ActorEnterpriseId} is not registered.");
+            return Problems.Invalid("actorEnterpriseId", $"Enterprise {request.ActorEnterpriseId} is not registered.");
         }
         if (request.ConsigneeEnterpriseId is { } consignee && !await db.Enterprises.AnyAsync(e => e.Id == consignee, cancellationToken))
         {
-            return HazardServices.Invalid("consigneeEnterpriseId", $"Enterprise {consignee} is not registered.");
+            return Problems.Invalid("consigneeEnterpriseId", $"Enterprise {consignee} is not registered.");
         }
         var step = Enum.Parse<ScanStep>(request.Step!, ignoreCase: true);
         var attempt = new ScanAttempt(step, actor.Id, request.Quantity!.Value, request.Unit!, request.ScannedAt ?? services.Events.NowOffset, request.ConsigneeEnterpriseId);

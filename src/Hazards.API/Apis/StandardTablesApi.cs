@@ -69,11 +69,11 @@ public static class StandardTablesApi
         var bands = request.Bands ?? [];
         if (bands.Any(b => b.MinPeople is not >= 0 || b.Alpha is not > 0) || bands.Select(b => b.MinPeople).Distinct().Count() != bands.Count)
         {
-            return HazardServices.Invalid("bands", "Each band has a distinct minPeople of 0 or more and an α above 0.");
+            return Problems.Invalid("bands", "Each band has a distinct minPeople of 0 or more and an α above 0.");
         }
         if (!bands.Any(b => b.MinPeople == 0))
         {
-            return HazardServices.Invalid("bands", "A band starting at 0 people is required, so every count has an α.");
+            return Problems.Invalid("bands", "A band starting at 0 people is required, so every count has an α.");
         }
         var edition = (await services.Db.AlphaBands.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.Edition ?? Infrastructure.StandardTables.Gb18218Edition;
         // The banding is replaced as a whole, in one transaction: never half old, half new.

@@ -30,5 +30,4 @@ public sealed class InventoryServices(InventoryContext db, StockLedger ledger, R
             [.. batches.OrderBy(b => b.Expiry ?? DateOnly.MaxValue).ThenBy(b => b.Batch, StringComparer.Ordinal).Select(b => new BatchResponse(b.Batch, b.Expiry, b.Quantity))]);
     }
 
-    public static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 }

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Geography;
 using Inventory.API.Extensions;
 using Inventory.API.Model;
@@ -28,7 +29,7 @@ public static class QueriesApi
         }
         if (district is not null && !Districts.IsKnown(district))
         {
-            return TypedResults.ValidationProblem(InventoryServices.Error("district", $"'{district}' is not a Shanghai district code."));
+            return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
         }
         var levels = await (from l in services.Db.StockLevels.AsNoTracking()
                             join w in services.Db.Warehouses.AsNoTracking() on l.WarehouseId equals w.Id
@@ -43,11 +44,11 @@ public static class QueriesApi
     {
         if (lat is not (>= -90 and <= 90) || lon is not (>= -180 and <= 180))
         {
-            return TypedResults.ValidationProblem(InventoryServices.Error("lat", "lat and lon (WGS-84 degrees) are required."));
+            return Problems.Invalid("lat", "lat and lon (WGS-84 degrees) are required.");
         }
         if (quantity < 1 || limit is < 1 or > 50)
         {
-            return TypedResults.ValidationProblem(InventoryServices.Error("quantity", "quantity ≥ 1 and limit 1–50."));
+            return Problems.Invalid("quantity", "quantity ≥ 1 and limit 1–50.");
         }
         var from = new GeoPoint(lat.Value, lon.Value);
         var candidates = await (from l in services.Db.StockLevels.AsNoTracking()
@@ -64,7 +65,7 @@ public static class QueriesApi
     {
         if (days is < 0 or > 3650)
         {
-            return TypedResults.ValidationProblem(InventoryServices.Error("days", "days is 0 to 3650."));
+            return Problems.Invalid("days", "days is 0 to 3650.");
         }
         var today = DateOnly.FromDateTime(services.Time.GetUtcNow().UtcDateTime);
         var until = today.AddDays(days);

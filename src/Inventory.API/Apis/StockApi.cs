@@ -60,7 +60,7 @@ public static class StockApi
                     var reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
                     if (reservation is null || reservation.Released || reservation.WarehouseId != id || reservation.MaterialCode != material.Code)
                     {
-                        return TypedResults.ValidationProblem(InventoryServices.Error("reservationId", "No open reservation of this material at this warehouse has that id."));
+                        return Problems.Invalid("reservationId", "No open reservation of this material at this warehouse has that id.");
                     }
                     if (reservation.Remaining < quantity)
                     {

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Contracts.Inventory;
 using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Idempotency;
@@ -87,11 +88,11 @@ public static class TransfersApi
             var received = request.Received ?? transfer.Quantity;
             if (received < 0 || received > transfer.Quantity)
             {
-                return InventoryServices.Error("received", $"Between 0 and the {transfer.Quantity} units dispatched.");
+                return Problems.Error("received", $"Between 0 and the {transfer.Quantity} units dispatched.");
             }
             if (received < transfer.Quantity && string.IsNullOrWhiteSpace(request.ShortReason))
             {
-                return InventoryServices.Error("shortReason", $"{transfer.Quantity - received} units are missing: say why (damaged in transit, lost, ...).");
+                return Problems.Error("shortReason", $"{transfer.Quantity - received} units are missing: say why (damaged in transit, lost, ...).");
             }
             var movement = new Movement(Guid.NewGuid(), transfer.ToWarehouseId, transfer.MaterialCode, LedgerKind.TransferIn, services.Actor,
                 received < transfer.Quantity ? $"short by {transfer.Quantity - received}: {request.ShortReason}" : transfer.Reason, TransferId: transfer.Id);
@@ -119,7 +120,7 @@ public static class TransfersApi
         {
             if (transfer.Status is TransferStatus.Received or TransferStatus.Cancelled)
             {
-                return InventoryServices.Error("status", $"The transfer is already {transfer.Status.ToString().ToLowerInvariant()}.");
+                return Problems.Error("status", $"The transfer is already {transfer.Status.ToString().ToLowerInvariant()}.");
             }
             var returned = 0;
             if (transfer.Status == TransferStatus.Dispatched)

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Geography;
 using EmergencyOps.Messaging.Idempotency;
 using Inventory.API.Extensions;
@@ -79,11 +80,11 @@ public static class WarehousesApi
         }
         if (!await services.Db.Materials.AnyAsync(m => m.Code == materialCode, cancellationToken))
         {
-            return TypedResults.ValidationProblem(InventoryServices.Error("materialCode", $"'{materialCode}' is not in the material catalogue."));
+            return Problems.Invalid("materialCode", $"'{materialCode}' is not in the material catalogue.");
         }
         if (request.Minimum is not >= 0 || request.RecoveryMargin is < 0)
         {
-            return TypedResults.ValidationProblem(InventoryServices.Error("minimum", "Minimum (and recoveryMargin, if given) are whole numbers of 0 or more."));
+            return Problems.Invalid("minimum", "Minimum (and recoveryMargin, if given) are whole numbers of 0 or more.");
         }
         var norm = await services.Db.Norms.SingleOrDefaultAsync(n => n.WarehouseId == id && n.MaterialCode == materialCode, cancellationToken);
         if (norm is null)

@@ -27,7 +27,7 @@ public static class OccupancyApi
     {
         if (!Enum.TryParse<ShelterStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Status must be 'closed', 'standby', 'open' or 'full'."] });
+            return Problems.Invalid("status", "Status must be 'closed', 'standby', 'open' or 'full'.");
         }
         var shelter = await services.Db.Shelters.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (shelter is null)
@@ -58,11 +58,11 @@ public static class OccupancyApi
             && kind is ShelterChangeKind.Arrival or ShelterChangeKind.Departure or ShelterChangeKind.Count;
         if (!validKind)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["Kind must be 'arrival', 'departure' or 'count'."] });
+            return Problems.Invalid("kind", "Kind must be 'arrival', 'departure' or 'count'.");
         }
         if (request.People is not { } people || people < (kind == ShelterChangeKind.Count ? 0 : 1))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["people"] = [kind == ShelterChangeKind.Count ? "A count of 0 or more people is required." : "At least 1 person."] });
+            return Problems.Invalid("people", kind == ShelterChangeKind.Count ? "A count of 0 or more people is required." : "At least 1 person.");
         }
 
         var db = services.Db;

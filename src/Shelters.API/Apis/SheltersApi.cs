@@ -60,21 +60,21 @@ public static class SheltersApi
         }
         if (district is not null && !Districts.IsKnown(district))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["district"] = [$"'{district}' is not a Shanghai district code."] });
+            return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
         }
         if (suitableFor is not null && !WarningTypes.All.Contains(suitableFor))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["suitableFor"] = [$"Unknown hazard '{suitableFor}'."] });
+            return Problems.Invalid("suitableFor", $"Unknown hazard '{suitableFor}'.");
         }
         ShelterStatus? statusFilter = Enum.TryParse<ShelterStatus>(status, ignoreCase: true, out var st) ? st : null;
         ShelterKind? kindFilter = Enum.TryParse<ShelterKind>(kind, ignoreCase: true, out var kd) ? kd : null;
         if (status is not null && statusFilter is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Status is 'closed', 'standby', 'open' or 'full'."] });
+            return Problems.Invalid("status", "Status is 'closed', 'standby', 'open' or 'full'.");
         }
         if (kind is not null && kindFilter is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["Kind is 'indoor' or 'outdoor'."] });
+            return Problems.Invalid("kind", "Kind is 'indoor' or 'outdoor'.");
         }
         var query = services.Db.Shelters.AsNoTracking();
         if (district is not null) query = query.Where(s => s.DistrictCode == district);

@@ -63,7 +63,7 @@ public static class LifeCycleApi
     public static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SignOff(
         Guid id, SignOffRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
-        if (request.Approve is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["approve"] = ["Say whether you approve (true) or reject (false) the draft."] });
+        if (request.Approve is null) return Problems.Invalid("approve", "Say whether you approve (true) or reject (false) the draft.");
         var warning = await services.FindAsync(id, cancellationToken);
         if (warning is null) return TypedResults.NotFound();
         if (warning.State != WarningState.Draft)

@@ -82,7 +82,7 @@ public static class ResponsesApi
     }
 
     private static ValidationProblem UnitRequired() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unit"] = ["The unit is required."] });
+        Problems.Invalid("unit", "The unit is required.");
 
     private static async Task<(UnitResponse? Response, ProblemHttpResult? Problem)> FindAsync(
         Guid id, string unit, WarningServices services, CancellationToken cancellationToken)
