@@ -12,6 +12,9 @@ public static class OpenTelemetryExtensions
     // MassTransit's own ActivitySource and Meter: traces follow a message from publisher to consumer.
     private const string MassTransitSource = "MassTransit";
 
+    /// <summary>The outbox dispatcher's spans: they link a background publish to the request that stored the event.</summary>
+    public const string MessagingSource = "EmergencyOps.Messaging";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -29,6 +32,7 @@ public static class OpenTelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(MassTransitSource)
+                .AddSource(MessagingSource)
                 .AddAspNetCoreInstrumentation(o =>
                     // Probes would drown the traces that matter.
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))

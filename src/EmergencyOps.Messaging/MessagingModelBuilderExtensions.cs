@@ -6,7 +6,7 @@ namespace EmergencyOps.Messaging;
 
 public static class MessagingModelBuilderExtensions
 {
-    /// <summary>Adds the outbox and inbox tables to a service's model (call from <c>OnModelCreating</c>).</summary>
+    /// <summary>Adds the outbox (with its dispatch lease) and inbox tables to a service's model (call from <c>OnModelCreating</c>).</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -19,6 +19,15 @@ public static class MessagingModelBuilderExtensions
             b.HasIndex(m => new { m.SentAt, m.Sequence });
             b.Property(m => m.MessageType).HasMaxLength(400);
             b.Property(m => m.LastError).HasMaxLength(1000);
+            b.Property(m => m.TraceParent).HasMaxLength(OutboxMessage.TraceParentLength);
+        });
+        modelBuilder.Entity<OutboxLease>(b =>
+        {
+            b.ToTable("OutboxLeases");
+            b.HasKey(l => l.Name);
+            b.Property(l => l.Name).HasMaxLength(50);
+            b.Property(l => l.Holder).HasMaxLength(200);
+            b.HasData(new OutboxLease { Name = OutboxLease.Dispatch, ExpiresAt = DateTime.UnixEpoch });
         });
         modelBuilder.Entity<InboxMessage>(b =>
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using EmergencyOps.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ internal sealed class EventOutbox<TContext>(TContext db, TimeProvider time) : IE
             Body = JsonSerializer.Serialize(integrationEvent, JsonSerializerOptions.Web),
             CorrelationId = integrationEvent.CorrelationId,
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id.Length: <= OutboxMessage.TraceParentLength } current ? current.Id : null,
         });
     }
 

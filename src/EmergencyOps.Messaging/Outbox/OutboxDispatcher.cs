@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace EmergencyOps.Messaging.Outbox;
 /// <summary>
 /// Publishes committed outbox rows in sequence order and marks each sent only after the broker
 /// confirmed it. A broker outage or a restart leaves rows pending; they go out when it is back.
+/// Replicas sharing the database take turns through the dispatch lease, so no row goes out twice.
 /// A crash between confirm and mark republishes one row with the same message id, which the
 /// consumers' inboxes discard.
 /// </summary>
@@ -23,7 +25,12 @@ internal sealed partial class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
+    private static readonly ActivitySource Tracing = new(ServiceDefaults.OpenTelemetryExtensions.MessagingSource);
+    private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(100);
+    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private DateTime _nextCleanup = DateTime.MinValue;
+
+    private enum Pass { Drained, More, LeaseBusy }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,11 +39,12 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             try
             {
-                var sent = await DispatchBatchAsync(settings, stoppingToken);
+                var pass = await DispatchBatchAsync(settings, stoppingToken);
                 await CleanupAsync(settings, stoppingToken);
-                if (sent < settings.BatchSize)
+                if (pass != Pass.More)
                 {
-                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                    // Another replica is sending: look again shortly, since what we stored may not be in its batch.
+                    await signal.WaitAsync(pass == Pass.LeaseBusy ? Min(LeaseRetry, settings.PollInterval) : settings.PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -51,35 +59,67 @@ internal sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
-    internal async Task<int> DispatchBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    private async Task<Pass> DispatchBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var pending = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.SentAt == null)
-            .OrderBy(m => m.Sequence)
-            .Take(settings.BatchSize)
-            .ToListAsync(cancellationToken);
-
-        foreach (var row in pending)
+        if (!await db.Set<OutboxMessage>().AnyAsync(m => m.SentAt == null, cancellationToken))
         {
-            try
-            {
-                await PublishAsync(row, settings.PublishTimeout, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                await db.Set<OutboxMessage>().Where(m => m.Sequence == row.Sequence).ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, Truncate(ex.Message)),
-                    CancellationToken.None);
-                throw;
-            }
-            var now = time.GetUtcNow().UtcDateTime;
-            await db.Set<OutboxMessage>().Where(m => m.Sequence == row.Sequence)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), CancellationToken.None);
-            LogPublished(logger, row.MessageType, row.MessageId, row.Sequence);
+            return Pass.Drained;
         }
-        return pending.Count;
+        // Lease times are wall-clock times shared between processes, whatever clock the service runs on.
+        var leaseDuration = Max(TimeSpan.FromSeconds(30), settings.PublishTimeout * 3);
+        var renewAt = TimeProvider.System.GetUtcNow().UtcDateTime + leaseDuration / 2;
+        if (!await db.TryTakeLeaseAsync(_holder, TimeProvider.System.GetUtcNow().UtcDateTime, leaseDuration, cancellationToken))
+        {
+            return Pass.LeaseBusy;
+        }
+        try
+        {
+            // Read only under the lease: what another replica sent before is marked by now.
+            var pending = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.SentAt == null)
+                .OrderBy(m => m.Sequence)
+                .Take(settings.BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var row in pending)
+            {
+                var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+                if (now >= renewAt)
+                {
+                    if (!await db.TryTakeLeaseAsync(_holder, now, leaseDuration, cancellationToken))
+                    {
+                        return Pass.LeaseBusy;
+                    }
+                    renewAt = now + leaseDuration / 2;
+                }
+                await PublishAndMarkAsync(db, row, settings.PublishTimeout, cancellationToken);
+            }
+            return pending.Count < settings.BatchSize ? Pass.Drained : Pass.More;
+        }
+        finally
+        {
+            await db.ReleaseLeaseAsync(_holder);
+        }
+    }
+
+    private async Task PublishAndMarkAsync(TContext db, OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PublishAsync(row, timeout, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await db.Set<OutboxMessage>().Where(m => m.Sequence == row.Sequence).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, Truncate(ex.Message)),
+                CancellationToken.None);
+            throw;
+        }
+        var sentAt = time.GetUtcNow().UtcDateTime;
+        await db.Set<OutboxMessage>().Where(m => m.Sequence == row.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
+        LogPublished(logger, row.MessageType, row.MessageId, row.Sequence);
     }
 
     private async Task PublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
@@ -88,6 +128,13 @@ internal sealed partial class OutboxDispatcher<TContext>(
             ?? throw new InvalidOperationException($"Outbox message {row.Sequence} has unknown type '{row.MessageType}'.");
         var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException($"Outbox message {row.Sequence} has an empty body.");
+
+        // The publish joins the trace of the request that stored the event; MassTransit carries it on to the consumers.
+        using var activity = row.TraceParent is { } parent && ActivityContext.TryParse(parent, null, out var context)
+            ? Tracing.StartActivity("outbox dispatch", ActivityKind.Internal, context)
+            : null;
+        activity?.SetTag("messaging.message.id", row.MessageId.ToString());
+        activity?.SetTag("messaging.outbox.sequence", row.Sequence);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -111,6 +158,10 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
 

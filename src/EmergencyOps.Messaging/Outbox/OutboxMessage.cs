@@ -25,4 +25,12 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// W3C trace context of the request or consumer that stored the event, so the publish and the consumers
+    /// in other services join its trace although a background dispatcher sends it.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
+    public const int TraceParentLength = 55;
 }

@@ -23,23 +23,22 @@ internal sealed partial class DatabaseInitializer<TContext>(
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            var made = await db.Database.EnsureCreatedAsync(cancellationToken);
+            LogReady(logger, typeof(TContext).Name, db.Database.ProviderName ?? "?", made);
+            return;
         }
-        var created = await db.Database.EnsureCreatedAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using (await InitializationLock.AcquireAsync(file, TimeSpan.FromMinutes(1), cancellationToken))
         {
+            var created = await db.Database.EnsureCreatedAsync(cancellationToken);
             await SqliteSchema.CheckAsync(db, created, cancellationToken);
             // WAL lets the outbox dispatcher read while a request writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            LogReady(logger, typeof(TContext).Name, db.Database.ProviderName ?? "?", created);
         }
-        LogReady(logger, typeof(TContext).Name, db.Database.ProviderName ?? "?", created);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
