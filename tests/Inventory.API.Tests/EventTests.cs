@@ -2,8 +2,11 @@ using System.Net.Http.Json;
 using EmergencyOps.Contracts.Inventory;
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Testing;
+using Inventory.API.Infrastructure;
 using Inventory.API.Model;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static Inventory.API.Tests.InventoryTestData;
 
 namespace Inventory.API.Tests;
@@ -67,6 +70,22 @@ public sealed class EventTests(InventoryFactory factory) : IClassFixture<Invento
         // The yellow one was published first on the same queue, so it is (almost always) handled by the time the red one is reported.
         await _bus.WaitForAsync<ReserveReadinessReported>(r => r.WarningId == red.WarningId);
         Assert.DoesNotContain(_bus.Received<ReserveReadinessReported>(), r => r.Message.WarningId == warning);
+    }
+
+    // Replicas scan the same table at once: each batch is still announced once.
+    [Fact]
+    public async Task Expiry_scans_racing_on_one_batch_announce_it_once()
+    {
+        var w = await _client.RegisterWarehouseAsync("EV-RACE");
+        var monitor = factory.Services.GetServices<IHostedService>().OfType<BatchExpiryMonitor>().Single();
+        await _client.ChangeAsync(w.Id, Receipt("LV-FOOD", 25, "F-RACE", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5)));
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => monitor.ScanAsync(CancellationToken.None))));
+
+        await _bus.WaitForAsync<BatchExpiring>(e => e.WarehouseId == w.Id && e.Batch == "F-RACE");
+        await _client.ChangeAsync(w.Id, Receipt("LV-FOOD", 1, "F-RACE2", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5)));
+        await _bus.WaitForAsync<BatchExpiring>(e => e.WarehouseId == w.Id && e.Batch == "F-RACE2");
+        Assert.Single(_bus.Received<BatchExpiring>(), e => e.Message.WarehouseId == w.Id && e.Message.Batch == "F-RACE");
     }
 
     [Fact]

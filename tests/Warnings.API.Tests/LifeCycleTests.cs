@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Warnings.API.Infrastructure;
 using static Warnings.API.Tests.WarningTestData;
 
 namespace Warnings.API.Tests;
@@ -136,6 +138,27 @@ public sealed class LifeCycleTests(WarningsFactory factory) : IClassFixture<Warn
         // Expired exactly once, however many sweeps ran since.
         await Eventually.TrueAsync(() => _bus.Received<WarningEnded>().Count(e => e.Message.WarningId == id) == 1, "one end event");
         Assert.Equal(2, (await _client.GetJsonAsync($"/api/warnings/{id}")).GetProperty("history").GetArrayLength());
+    }
+
+    // Replicas sweep the same table: sweeps that found the warning due together must still end it once.
+    [Fact]
+    public async Task Sweeps_racing_on_one_due_warning_expire_it_once()
+    {
+        var id = (await _client.IssueAsync(Typhoon(level: "blue", districts: [Chongming], expires: DateTimeOffset.UtcNow.AddSeconds(1)))).Id();
+        var sweeper = factory.Services.GetRequiredService<WarningSweeper>();
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => sweeper.SweepAsync(CancellationToken.None))));
+            return (await _client.GetJsonAsync($"/api/warnings/{id}")).Str("state") == "ended";
+        }, "the warning to expire");
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => sweeper.SweepAsync(CancellationToken.None))));
+        Assert.Equal(2, (await _client.GetJsonAsync($"/api/warnings/{id}")).GetProperty("history").GetArrayLength());
+        await _bus.WaitForAsync<WarningEnded>(e => e.WarningId == id);
+        var later = (await _client.IssueAsync(Typhoon(level: "blue", districts: [Chongming], expires: DateTimeOffset.UtcNow.AddSeconds(1)))).Id();
+        await _bus.WaitForAsync<WarningEnded>(e => e.WarningId == later);
+        Assert.Single(_bus.Received<WarningEnded>(), e => e.Message.WarningId == id);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EmergencyOps.Contracts.Inventory;
 using EmergencyOps.Messaging.Outbox;
+using EmergencyOps.Messaging.Persistence;
 using Inventory.API.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class ExpiryOptions
 }
 
 /// <summary>Announces batches nearing expiry so they can be rotated (轮换) before they are wasted.</summary>
-internal sealed partial class BatchExpiryMonitor(IServiceScopeFactory scopes, IOptions<ExpiryOptions> options, TimeProvider time, ILogger<BatchExpiryMonitor> logger) : BackgroundService
+public sealed partial class BatchExpiryMonitor(IServiceScopeFactory scopes, IOptions<ExpiryOptions> options, TimeProvider time, ILogger<BatchExpiryMonitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,20 +39,30 @@ internal sealed partial class BatchExpiryMonitor(IServiceScopeFactory scopes, IO
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    internal async Task ScanAsync(CancellationToken cancellationToken)
+    public async Task ScanAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InventoryContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
         var until = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(options.Value.HorizonDays);
-        var due = await db.StockBatches.Where(b => !b.ExpiryAnnounced && b.Quantity > 0 && b.Expiry != null && b.Expiry <= until).ToListAsync(cancellationToken);
+        var due = await db.StockBatches.AsNoTracking()
+            .Where(b => !b.ExpiryAnnounced && b.Quantity > 0 && b.Expiry != null && b.Expiry <= until).ToListAsync(cancellationToken);
         foreach (var batch in due)
         {
-            batch.ExpiryAnnounced = true;
+            // Replicas scan the same table: only the one whose conditional update claims the batch announces it.
+            await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
+            var claimed = await db.StockBatches
+                .Where(b => b.WarehouseId == batch.WarehouseId && b.MaterialCode == batch.MaterialCode && b.Batch == batch.Batch && !b.ExpiryAnnounced)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.ExpiryAnnounced, true), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
             outbox.Add(new BatchExpiring(Guid.NewGuid(), time.GetUtcNow(), StockLedger.Source, Guid.NewGuid(),
                 batch.WarehouseId, batch.MaterialCode, batch.Batch, batch.Expiry!.Value, batch.Quantity));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch expiry scan failed; it runs again at the next interval")]

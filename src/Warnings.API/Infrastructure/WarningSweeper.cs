@@ -56,6 +56,11 @@ public sealed partial class WarningSweeper(IServiceScopeFactory scopes, IOptions
         var db = scope.ServiceProvider.GetRequiredService<WarningsContext>();
         var publisher = scope.ServiceProvider.GetRequiredService<WarningPublisher>();
         var warning = await db.Warnings.Include(w => w.Versions).SingleAsync(w => w.Id == id, cancellationToken);
+        // Another replica's sweep (or a lift) may have ended it since the query above; the revision only guards a race after this load.
+        if (warning.State != WarningState.Active || warning.Expires is not { } expires || expires > time.GetUtcNow().UtcDateTime)
+        {
+            return;
+        }
         var type = WarningTypeCatalogue.Find(warning.Type)!;
         publisher.Publish(warning, VersionBuilder.Next(warning, VersionKind.Expire, "system", "expired",
             description: $"{type.NameZh}{warning.Level.ColourZh()}预警已到期，自动解除。", instruction: ""));
