@@ -7,8 +7,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace EmergencyOps.ServiceDefaults;
 
-/// <summary>What a service reports about itself at <c>GET /api/{area}/ping</c>: a smoke check through the gateway.</summary>
-public sealed record ServiceInfo(string Service, string Version, string Environment, string? CorrelationId, DateTimeOffset Time);
+/// <summary>
+/// What a service reports about itself at <c>GET /api/{area}/ping</c>: a smoke check through the gateway. <c>Instance</c>
+/// (host and process) tells which replica answered.
+/// </summary>
+public sealed record ServiceInfo(string Service, string Version, string Environment, string? CorrelationId, DateTimeOffset Time, string Instance);
 
 public static class ServiceInfoEndpoint
 {
@@ -26,6 +29,7 @@ public static class ServiceInfoEndpoint
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(time);
         var version = Assembly.GetEntryAssembly()?.GetName().Version?.ToString() ?? "0.0.0";
-        return TypedResults.Ok(new ServiceInfo(service, version, env.EnvironmentName, CorrelationIdMiddleware.Find(http)?.ToString(), time.GetUtcNow()));
+        return TypedResults.Ok(new ServiceInfo(service, version, env.EnvironmentName, CorrelationIdMiddleware.Find(http)?.ToString(), time.GetUtcNow(),
+            $"{System.Environment.MachineName}/{System.Environment.ProcessId}"));
     }
 }

@@ -17,6 +17,7 @@ public static class Extensions
 
         var (routes, clusters) = ServiceRoutes.Build(builder.Configuration, options);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, RebalancingHttpClientFactory>();
 
         // Readiness must report the truth quickly: no retries, a short timeout.
 #pragma warning disable EXTEXP0001 // the only way to opt one client out of the defaults' resilience handler

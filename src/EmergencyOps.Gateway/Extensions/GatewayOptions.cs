@@ -10,6 +10,10 @@ public sealed class GatewayOptions
     [Required]
     [MinLength(1)]
     public Dictionary<string, ProxiedService> Services { get; init; } = [];
+
+    /// <summary>How long a pooled connection to a service is reused before a new one may reach another replica.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ConnectionLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 public sealed class ProxiedService
