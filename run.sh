@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Runs the whole EmergencyOps topology on this machine: ./run.sh [--seed demo] [--help for all options]
-# Installs RabbitMQ and Redis from Debian when they are missing (as root), then hands over to the AppHost.
+# Runs EmergencyOps under its Aspire AppHost, after installing RabbitMQ and Redis from Debian when they are
+# missing (as root). Usage: ./run.sh [-c Debug|Release] [--seed demo] [--data-dir PATH] [--replicas N]
+# Everything after the configuration goes to the AppHost, as with: dotnet run --project aspire/EmergencyOps.AppHost -- ARGS
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-installed() {
-    command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/lib/rabbitmq/bin/$1" ]
-}
+configuration=Debug
+args=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        -c|--configuration) configuration="${2:?$1 needs Debug or Release}"; shift 2 ;;
+        --configuration=*) configuration="${1#*=}"; shift ;;
+        -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) args+=("$1"); shift ;;
+    esac
+done
 
 missing=()
-installed rabbitmq-server || missing+=(rabbitmq-server)
-installed redis-server || missing+=(redis-server)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
         echo "[run.sh] installing ${missing[*]}"
@@ -18,24 +26,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
         apt-get update -q
         apt-get install -y -q "${missing[@]}"
     else
-        # Not fatal: a server already listening on the port is reused, otherwise the AppHost explains.
+        # Not fatal when connection strings point the AppHost at existing servers.
         echo "[run.sh] ${missing[*]} not installed; as root run: apt-get install -y ${missing[*]}" >&2
     fi
 fi
 
-project=aspire/EmergencyOps.AppHost
-dll="$project/bin/Debug/net10.0/EmergencyOps.AppHost.dll"
-if [[ " $* " != *" --no-build "* || ! -f "$dll" ]]; then
-    log="$(mktemp)"
-    if ! dotnet build "$project/EmergencyOps.AppHost.csproj" -c Debug --nologo -v q -nodeReuse:false >"$log" 2>&1; then
-        cat "$log" >&2
-        rm -f "$log"
-        echo "[run.sh] the AppHost did not build" >&2
-        exit 1
-    fi
-    rm -f "$log"
-fi
-
-# Not `dotnet run`: it forwards SIGTERM but not SIGINT to the app, so `kill -INT` on this script's
-# pid would stop nothing. Exec'ing the built AppHost makes this pid the AppHost's own.
-exec dotnet "$dll" "$@"
+# exec: Ctrl-C reaches the AppHost directly, and SIGTERM to this pid is forwarded to it by dotnet run.
+exec dotnet run --project aspire/EmergencyOps.AppHost --configuration "$configuration" -- "${args[@]}"

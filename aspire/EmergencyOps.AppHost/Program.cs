@@ -1,40 +1,29 @@
 using EmergencyOps.AppHost;
 
-try
-{
-    var options = AppHostOptions.Parse(args);
-    if (options.Help)
-    {
-        Console.WriteLine(AppHostOptions.Usage);
-        return 0;
-    }
+var builder = DistributedApplication.CreateBuilder(args);
+var system = SystemSettings.Read(builder);
 
-    var solution = RepoLocator.FindSolution();
-    if (solution is null)
-    {
-        Log.Error($"cannot find EmergencyOps.sln above {AppContext.BaseDirectory} or {Directory.GetCurrentDirectory()}; run from the repository");
-        return 1;
-    }
+// Debian's RabbitMQ and Redis as executables (there is no container engine), unless connection strings name existing servers.
+var messaging = builder.AddExistingOr("messaging", name => builder.AddRabbitMqNode(name, system.DataDirectory));
+var redis = builder.AddExistingOr("redis", name => builder.AddRedisServer(name, system.DataDirectory));
 
-    var repoRoot = Path.GetDirectoryName(solution)!;
-    var fromEnvironment = Environment.GetEnvironmentVariable("EMERGENCYOPS_DATA_DIR");
-    var dataDir = Path.GetFullPath(
-        options.DataDir ?? (string.IsNullOrWhiteSpace(fromEnvironment) ? Path.Combine(repoRoot, "data") : fromEnvironment));
-    Directory.CreateDirectory(dataDir);
+var hazards = builder.AddService<Projects.Hazards_API>("hazards", system, messaging, redis);
+var warnings = builder.AddService<Projects.Warnings_API>("warnings", system, messaging, redis);
+var inventory = builder.AddService<Projects.Inventory_API>("inventory", system, messaging, redis);
+var shelters = builder.AddService<Projects.Shelters_API>("shelters", system, messaging, redis);
 
-    using var shutdown = new ShutdownSignal();
-    await using var orchestrator = new Orchestrator(new HostContext(options, repoRoot, solution, dataDir));
-    return await orchestrator.RunAsync(shutdown.Token);
-}
-catch (UsageException e)
+var gateway = builder.AddProject<Projects.EmergencyOps_Gateway>("gateway")
+    .WithReference(hazards).WaitFor(hazards)
+    .WithReference(warnings).WaitFor(warnings)
+    .WithReference(inventory).WaitFor(inventory)
+    .WithReference(shelters).WaitFor(shelters)
+    .WithHttpHealthCheck("/health/ready")
+    .WithDemoData(system);
+
+// Links the services write into documents (CAP, Atom, QR codes) point at the one public origin.
+foreach (var service in new[] { hazards, warnings, inventory, shelters })
 {
-    Log.Error(e.Message);
-    Console.Error.WriteLine("Run with --help to see the options.");
-    return 2;
+    service.WithEnvironment($"{service.Resource.Name}__PublicBaseUrl", gateway.GetEndpoint("http"));
 }
-catch (Exception e) when (e is not OutOfMemoryException)
-{
-    // Children are already stopped by the orchestrator's disposal; report instead of a crash dump.
-    Log.Error($"unexpected failure: {e}");
-    return 1;
-}
+
+builder.Build().Run();

@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace EmergencyOps.AppHost.Tests;
@@ -9,27 +9,15 @@ internal static partial class ProcessTree
     public const int SigInt = 2;
     public const int SigTerm = 15;
 
-    /// <summary>
-    /// Ctrl-C when the process can receive it; a runtime started with SIGINT ignored (a background job
-    /// of a non-interactive shell, as some CI runners start tests) keeps ignoring it, so SIGTERM then.
-    /// </summary>
-    public static int StopSignal(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
-        var ignored = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
-        return (ignored & (1UL << (SigInt - 1))) == 0 ? SigInt : SigTerm;
-    }
-
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
 
     public static bool IsAlive(int pid)
     {
         // A zombie has finished; only its exit status is left for its parent.
-        var stat = Path.Combine("/proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "stat");
         try
         {
-            return !File.ReadAllText(stat).Split(')')[^1].TrimStart().StartsWith('Z');
+            return !File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
         }
         catch (IOException)
         {
@@ -37,29 +25,32 @@ internal static partial class ProcessTree
         }
     }
 
-    public static IReadOnlySet<int> Descendants(int root)
+    public static string Name(int pid)
     {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        try
         {
-            if (int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                try
-                {
-                    var fields = File.ReadAllText(Path.Combine(dir, "stat")).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    parents[pid] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
-                }
-                catch (IOException)
-                {
-                    // Exited while we looked.
-                }
-            }
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
         }
-        var found = new HashSet<int>();
-        var frontier = new Queue<int>([root]);
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>
+    /// The AppHost's own descendants and those of the orchestrator (DCP) it launched: DCP detaches from the
+    /// AppHost, but names it with <c>--monitor PID</c> so as to stop everything when it goes.
+    /// </summary>
+    public static IReadOnlySet<int> StartedBy(int apphost)
+    {
+        var table = Table();
+        var monitor = $"--monitor\0{apphost.ToString(CultureInfo.InvariantCulture)}\0";
+        var roots = table.Keys.Where(pid => CommandLine(pid).Contains(monitor, StringComparison.Ordinal)).Append(apphost);
+        var found = new HashSet<int>(roots.Where(pid => pid != apphost));
+        var frontier = new Queue<int>(roots);
         while (frontier.TryDequeue(out var parent))
         {
-            foreach (var (pid, ppid) in parents)
+            foreach (var (pid, ppid) in table)
             {
                 if (ppid == parent && found.Add(pid))
                 {
@@ -70,17 +61,36 @@ internal static partial class ProcessTree
         return found;
     }
 
-    public static bool Listening(int port)
+    private static string CommandLine(int pid)
     {
         try
         {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
+            return File.ReadAllText($"/proc/{pid}/cmdline");
         }
-        catch (SocketException)
+        catch (IOException)
         {
-            return false;
+            return "";
         }
+    }
+
+    private static Dictionary<int, int> Table()
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                try
+                {
+                    var fields = File.ReadAllText(Path.Combine(dir, "stat")).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // Exited while we looked.
+                }
+            }
+        }
+        return parents;
     }
 }

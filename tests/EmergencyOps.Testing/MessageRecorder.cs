@@ -16,9 +16,16 @@ public sealed class MessageRecorder : IAsyncDisposable
     private readonly ConcurrentDictionary<Type, ConcurrentQueue<object>> _received = new();
     private readonly List<Action<IRabbitMqReceiveEndpointConfigurator>> _handlers = [];
     private readonly string _prefix;
+    private readonly Uri _broker;
     private IBusControl? _bus;
 
-    public MessageRecorder(string entityPrefix) => _prefix = entityPrefix;
+    /// <param name="entityPrefix">The prefix of the code under test; empty for a system that runs with the real names.</param>
+    /// <param name="broker">The broker to listen on; the one <c>test.sh</c> started unless given.</param>
+    public MessageRecorder(string entityPrefix, Uri? broker = null)
+    {
+        _prefix = entityPrefix;
+        _broker = broker ?? TestInfrastructure.RabbitMq;
+    }
 
     public IBus Bus => _bus ?? throw new InvalidOperationException("Start the recorder first.");
 
@@ -37,9 +44,12 @@ public sealed class MessageRecorder : IAsyncDisposable
     {
         _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.ConfigureBroker(TestInfrastructure.RabbitMq);
-            cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, _prefix + "-"));
-            cfg.ReceiveEndpoint($"{_prefix}-recorder-{Guid.NewGuid():N}", e =>
+            cfg.ConfigureBroker(_broker);
+            if (_prefix.Length > 0)
+            {
+                cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, _prefix + "-"));
+            }
+            cfg.ReceiveEndpoint(_prefix.Length > 0 ? $"{_prefix}-recorder-{Guid.NewGuid():N}" : $"test-recorder-{Guid.NewGuid():N}", e =>
             {
                 e.AutoDelete = true;
                 e.Durable = false;

@@ -6,17 +6,20 @@ using EmergencyOps.Testing;
 namespace EmergencyOps.AppHost.Tests;
 
 /// <summary>User flows through the gateway of the running system, each crossing services or processes.</summary>
-public sealed partial class AppHostTests
+[Collection(RunningSystem.Name)]
+public sealed class GatewayFlowTests(SystemFixture system)
 {
     // The live feed through the gateway: an issued warning arrives; after a reconnect with Last-Event-ID the
     // missed update arrives once, and nothing is replayed twice.
-    private static async Task AssertFeedThroughGatewayAsync(HttpClient gateway)
+    [Fact]
+    public async Task The_feed_through_the_gateway_resumes_after_a_reconnect_with_what_was_missed_once_and_CAP_links_point_at_the_gateway()
     {
-        const string feedUrl = "/api/warnings/feed?district=310118";
+        var gateway = system.Gateway;
+        const string feedUrl = "/api/warnings/feed?district=310114";
         var warning = new
         {
-            type = "rainstorm", level = "blue", area = new { districtCodes = new[] { "310118" } },
-            headline = "青浦区暴雨蓝色预警", description = "预计未来12小时青浦区累计降水量将达50毫米以上。",
+            type = "rainstorm", level = "blue", area = new { districtCodes = new[] { "310114" } },
+            headline = "嘉定区暴雨蓝色预警", description = "预计未来12小时嘉定区累计降水量将达50毫米以上。",
         };
         string lastId;
         Guid id;
@@ -40,17 +43,19 @@ public sealed partial class AppHostTests
         Assert.True(await resumed.NothingMoreAsync(TimeSpan.FromSeconds(1)), "nothing replayed twice");
         using var cap = await gateway.GetAsync(new Uri($"/api/warnings/{id}/cap", UriKind.Relative));
         Assert.Equal("application/cap+xml", cap.Content.Headers.ContentType?.MediaType);
-        Assert.Contains($"http://localhost:{PortBase}/api/warnings/{id}", await cap.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(new Uri(gateway.BaseAddress!, $"/api/warnings/{id}").ToString(), await cap.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
 
     // 一企一品一码 end to end: register an enterprise and a product, resolve the code by the URL its QR image
     // carries, scan it, and declare a unit whose grading reaches the warnings service over the broker.
-    private static async Task AssertHazardFlowThroughGatewayAsync(HttpClient gateway)
+    [Fact]
+    public async Task A_product_is_coded_resolved_by_its_QR_URL_and_scanned_and_a_unit_grading_reaches_the_warnings_service()
     {
+        var gateway = system.Gateway;
         using var registered = await gateway.PostAsJsonAsync("/api/hazards/enterprises", new
         {
-            creditCode = "91310116MA1J8K3X7T", name = "上海金山石化物流有限公司", shortCode = "JSWL", districtCode = "310116",
+            creditCode = "91310116MA1K2W9Q4K", name = "上海金山石化物流有限公司", shortCode = "JSWL", districtCode = "310116",
             address = "上海市金山区金山卫镇卫二路88号", latitude = 30.7265, longitude = 121.3342, contact = "张伟", phone = "021-57940000",
         });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
@@ -71,7 +76,7 @@ public sealed partial class AppHostTests
         var product = JsonDocument.Parse(await coded.Content.ReadAsStringAsync()).RootElement;
         var code = product.GetProperty("code").GetString()!;
         var resolveUrl = product.GetProperty("resolveUrl").GetString()!;
-        Assert.Equal($"http://localhost:{PortBase}/api/hazards/codes/{code}", resolveUrl);
+        Assert.Equal(new Uri(gateway.BaseAddress!, $"/api/hazards/codes/{code}").ToString(), resolveUrl);
 
         using (var scan = await gateway.PostAsJsonAsync($"/api/hazards/codes/{code}/scans", new
         {

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace EmergencyOps.AppHost;
+namespace EmergencyOps.AppHost.Seeding;
 
 /// <summary>One request of a seed file; see Seed/demo/README.md for the format.</summary>
 internal sealed partial record SeedRequest(

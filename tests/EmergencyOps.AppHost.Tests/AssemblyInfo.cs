@@ -1,0 +1,2 @@
+// Each class starts a whole system: one at a time on a two-core machine.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

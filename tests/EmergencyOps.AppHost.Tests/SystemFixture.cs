@@ -1,0 +1,74 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using EmergencyOps.Testing;
+
+namespace EmergencyOps.AppHost.Tests;
+
+/// <summary>
+/// The real app model started once for the collection, with two replicas of every service and its own broker,
+/// cache and data folder. Warnings' deadlines are short so the sweeps have work while the tests watch.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public const int Replicas = 2;
+    public static readonly string[] Services = ["hazards", "warnings", "inventory", "shelters"];
+    public static readonly string[] Resources = ["messaging", "messaging-epmd", "redis", .. Services, "gateway"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public Uri Broker { get; private set; } = null!;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "emergencyops-apphost-" + Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EmergencyOps_AppHost>(
+            ["--data-dir", DataDirectory, "--replicas", Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var warnings = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "warnings");
+        warnings.Annotations.Add(new EnvironmentCallbackAnnotation(env =>
+        {
+            env["Warnings__AcknowledgeWithin"] = "00:00:03";
+            env["Warnings__SweepInterval"] = "00:00:00.500";
+        }));
+        // Connections to the replicas turn over quickly, so a test sees both within seconds.
+        var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
+        gateway.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["Gateway__ConnectionLifetime"] = "00:00:00.500"));
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        Gateway = App.CreateHttpClient("gateway");
+        Broker = new Uri(await App.GetConnectionStringAsync("messaging", timeout.Token)
+            ?? throw new InvalidOperationException("the messaging resource has no connection string"));
+    }
+
+    /// <summary>A client that opens a connection per request, so the replicas' proxy may send each to either replica.</summary>
+    public HttpClient ConnectionPerRequest(string resource)
+    {
+        var client = new HttpClient { BaseAddress = App.GetEndpoint(resource, "http") };
+        client.DefaultRequestHeaders.ConnectionClose = true;
+        return client;
+    }
+
+    public MessageRecorder Recorder() => new(string.Empty, Broker);
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RunningSystem : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using EmergencyOps.ServiceDefaults;
+using EmergencyOps.Testing;
+
+namespace EmergencyOps.AppHost.Tests;
+
+/// <summary>The system as the AppHost runs it: every resource healthy, replicas behind the gateway, events across services.</summary>
+[Collection(RunningSystem.Name)]
+public sealed class SystemTests(SystemFixture system)
+{
+    [Fact]
+    public async Task Every_resource_reaches_healthy_and_the_gateway_reports_every_service_ready()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        foreach (var resource in SystemFixture.Resources)
+        {
+            var healthy = await system.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            Assert.Equal("Running", healthy.Snapshot.State?.Text);
+        }
+
+        using var ready = await system.Gateway.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var entries = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("entries");
+        Assert.All(SystemFixture.Services, s => Assert.Equal("Healthy", entries.GetProperty(s).GetProperty("status").GetString()));
+        Assert.All(SystemFixture.Services, s => Assert.True(File.Exists(Path.Combine(system.DataDirectory, s + ".db")), $"{s}.db in the data folder"));
+        Assert.True(Directory.Exists(Path.Combine(system.DataDirectory, "rabbitmq", "mnesia")), "the broker's node data in the data folder");
+    }
+
+    [Fact]
+    public async Task The_gateway_spreads_requests_over_both_replicas()
+    {
+        using var client = system.ConnectionPerRequest("gateway");
+        var instances = new HashSet<string>();
+        await Eventually.TrueAsync(async () =>
+        {
+            var info = await client.GetFromJsonAsync<ServiceInfo>(new Uri("/api/hazards/ping", UriKind.Relative));
+            Assert.Equal("hazards", info!.Service);
+            instances.Add(info.Instance);
+            return instances.Count == SystemFixture.Replicas;
+        }, "answers from both hazards replicas");
+    }
+
+    // Over RabbitMQ from the warnings service to the shelters service, and back when the warning ends.
+    [Fact]
+    public async Task An_orange_typhoon_warning_puts_a_suitable_shelter_on_standby_and_lifting_it_closes_the_shelter_again()
+    {
+        var gateway = system.Gateway;
+        using var registered = await gateway.PostAsJsonAsync("/api/shelters", new
+        {
+            name = "崇明区体育馆避难场所", kind = "indoor", grade = "fixed", districtCode = "310151", address = "上海市崇明区城桥镇鼓浪屿路1号",
+            latitude = 31.6236, longitude = 121.3975, usableArea = 4200.0, capacity = 1500, facilities = new[] { "water", "power", "toilets" },
+            suitableHazards = new[] { "typhoon", "rainstorm" }, unsuitableHazards = Array.Empty<string>(), manager = "陆志明", contact = "021-59620000",
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var shelterId = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        Assert.Equal("closed", await ShelterStatusAsync(shelterId));
+
+        using var issued = await gateway.PostAsJsonAsync("/api/warnings", new
+        {
+            type = "typhoon", level = "orange", area = new { districtCodes = new[] { "310151" } },
+            headline = "崇明区台风橙色预警", description = "受台风影响，预计未来24小时崇明区将出现10级以上大风。",
+            instruction = "停止户外作业，转移危险区域人员。",
+        });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var warningId = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        await Eventually.TrueAsync(async () => await ShelterStatusAsync(shelterId) == "standby", "the shelter on standby", TimeSpan.FromSeconds(60));
+
+        using (var lifted = await gateway.PostAsJsonAsync($"/api/warnings/{warningId}/lift", new { reason = "台风已远离本市。" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
+        }
+        await Eventually.TrueAsync(async () => await ShelterStatusAsync(shelterId) == "closed", "the shelter closed again", TimeSpan.FromSeconds(60));
+        var log = JsonDocument.Parse(await gateway.GetStringAsync(new Uri($"/api/shelters/{shelterId}/log", UriKind.Relative))).RootElement;
+        Assert.Contains(log.GetProperty("data").EnumerateArray(), e => e.GetRawText().Contains(warningId.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_dashboard_command_loads_the_demo_data_through_the_gateway()
+    {
+        var result = await system.App.ResourceCommands.ExecuteCommandAsync("gateway", "load-demo-data");
+
+        Assert.True(result.Success, result.Message);
+        var enterprises = JsonDocument.Parse(await system.Gateway.GetStringAsync(new Uri("/api/hazards/enterprises?pageSize=100", UriKind.Relative))).RootElement;
+        Assert.True(enterprises.GetProperty("count").GetInt64() >= 10, enterprises.GetRawText());
+        var warehouses = JsonDocument.Parse(await system.Gateway.GetStringAsync(new Uri("/api/inventory/warehouses", UriKind.Relative))).RootElement;
+        Assert.NotEqual(0, warehouses.GetArrayLength());
+    }
+
+    private async Task<string?> ShelterStatusAsync(Guid id) =>
+        JsonDocument.Parse(await system.Gateway.GetStringAsync(new Uri($"/api/shelters/{id}", UriKind.Relative))).RootElement.GetProperty("status").GetString();
+}
