@@ -27,7 +27,11 @@ fi
 export PATH="$PATH:/usr/sbin:/usr/lib/rabbitmq/bin"
 
 cleanup() {
-  if [ $started_rabbit = 1 ]; then rabbitmqctl -q stop >/dev/null 2>&1 || true; fi
+  if [ $started_rabbit = 1 ]; then
+    rabbitmqctl -q stop >/dev/null 2>&1 || true
+    # The broker daemonised an epmd; it refuses to die while another Erlang node still uses it.
+    epmd -kill >/dev/null 2>&1 || true
+  fi
   if [ $started_redis = 1 ]; then redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT

@@ -19,7 +19,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         await using var host = await TestHost.StartAsync(TestInfrastructure.FreshSqliteConnectionString("outbox"), _prefix, TestInfrastructure.RabbitMq);
 
-        var written = await WriteNoteAsync(host, "levee inspection done");
+        var written = await host.WriteNoteAsync("levee inspection done");
 
         var received = await _recorder.WaitForAsync<NoteWritten>(m => m.EventId == written.EventId);
         Assert.Equal(written, received.Message);
@@ -47,7 +47,7 @@ public sealed class OutboxTests : IAsyncLifetime
         });
 
         // Delivery is in outbox order: once a later event has arrived, an earlier one never will.
-        var later = await WriteNoteAsync(host, "written after the rollback");
+        var later = await host.WriteNoteAsync("written after the rollback");
         await _recorder.WaitForAsync<NoteWritten>(m => m.EventId == later.EventId);
 
         Assert.DoesNotContain(_recorder.Received<NoteWritten>(), m => m.Message.EventId == rolledBack.EventId);
@@ -64,7 +64,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await host.WaitUntilBusReadyAsync();
 
         proxy.Stop();
-        var written = await WriteNoteAsync(host, "stored during the outage");
+        var written = await host.WriteNoteAsync("stored during the outage");
 
         var pending = await Eventually.GetAsync(async () => await host.OutboxRowAsync(written.EventId) is { Attempts: > 0 } row ? row : null, "a failed publish attempt");
         Assert.Null(pending.SentAt);
@@ -84,7 +84,7 @@ public sealed class OutboxTests : IAsyncLifetime
         NoteWritten written;
         await using (var first = await TestHost.StartAsync(database, _prefix, BrokerAt(UnusedPort())))
         {
-            written = await WriteNoteAsync(first, "accepted before the restart");
+            written = await first.WriteNoteAsync("accepted before the restart");
             await Eventually.TrueAsync(async () => await first.OutboxRowAsync(written.EventId) is { Attempts: > 0, SentAt: null }, "a failed publish attempt");
         }
 
@@ -93,16 +93,6 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(written, received.Message);
     }
 
-    private static async Task<NoteWritten> WriteNoteAsync(TestHost host, string text) =>
-        await host.InScopeAsync(async (db, outbox) =>
-        {
-            var note = new Note { Text = text };
-            var evt = NoteWritten.For(note);
-            db.Notes.Add(note);
-            outbox.Add(evt);
-            await db.SaveChangesAsync();
-            return evt;
-        });
 
     private static Uri BrokerAt(int port) => new UriBuilder(TestInfrastructure.RabbitMq) { Port = port }.Uri;
 

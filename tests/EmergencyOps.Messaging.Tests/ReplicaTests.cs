@@ -46,14 +46,14 @@ public sealed class ReplicaTests : IAsyncLifetime
         await using var second = await TestHost.StartAsync(database, _prefix, TestInfrastructure.RabbitMq);
 
         // Bursts from both at once: each replica is woken by its own commits and polls for the other's.
-        var written = (await Task.WhenAll(Enumerable.Range(0, 120).Select(i => WriteNoteAsync(i % 2 == 0 ? first : second, $"levee segment {i} inspected"))))
+        var written = (await Task.WhenAll(Enumerable.Range(0, 120).Select(i => (i % 2 == 0 ? first : second).WriteNoteAsync($"levee segment {i} inspected"))))
             .Select(e => e.EventId).ToHashSet();
 
         await Eventually.TrueAsync(() => _recorder.Received<NoteWritten>().Select(m => m.Message.EventId).Count(written.Contains) >= written.Count,
             "every stored event on the broker", TimeSpan.FromSeconds(60));
         await Eventually.TrueAsync(async () => await first.InScopeAsync((db, _) => db.Set<OutboxMessage>().AllAsync(m => m.SentAt != null)), "every row marked sent");
         // Late duplicates would arrive within the poll interval of the slower replica.
-        await Task.WhenAll(WriteNoteAsync(first, "marker from the first"), WriteNoteAsync(second, "marker from the second"));
+        await Task.WhenAll(first.WriteNoteAsync("marker from the first"), second.WriteNoteAsync("marker from the second"));
         await Eventually.TrueAsync(() => _recorder.Received<NoteWritten>().Count(m => m.Message.Text.StartsWith("marker", StringComparison.Ordinal)) == 2, "both markers");
 
         var received = _recorder.Received<NoteWritten>().Select(m => m.Message.EventId).Where(written.Contains).ToList();
@@ -63,15 +63,4 @@ public sealed class ReplicaTests : IAsyncLifetime
         await Eventually.TrueAsync(async () => await first.InScopeAsync((db, _) => db.Set<OutboxLease>().AsNoTracking().SingleAsync()) is { Holder: null },
             "the dispatch lease to be released");
     }
-
-    private static Task<NoteWritten> WriteNoteAsync(TestHost host, string text) =>
-        host.InScopeAsync(async (db, outbox) =>
-        {
-            var note = new Note { Text = text };
-            var evt = NoteWritten.For(note);
-            db.Notes.Add(note);
-            outbox.Add(evt);
-            await db.SaveChangesAsync();
-            return evt;
-        });
 }

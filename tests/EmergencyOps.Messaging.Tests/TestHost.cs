@@ -49,6 +49,18 @@ internal sealed class TestHost(IHost host) : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<TestContext>(), scope.ServiceProvider.GetRequiredService<IEventOutbox>());
     }
 
+    /// <summary>Stores a note and its event in one unit of work, as a request would.</summary>
+    public Task<NoteWritten> WriteNoteAsync(string text) =>
+        InScopeAsync(async (db, outbox) =>
+        {
+            var note = new Note { Text = text };
+            var evt = NoteWritten.For(note);
+            db.Notes.Add(note);
+            outbox.Add(evt);
+            await db.SaveChangesAsync();
+            return evt;
+        });
+
     public Task<OutboxMessage?> OutboxRowAsync(Guid messageId) =>
         InScopeAsync((db, _) => db.Set<OutboxMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.MessageId == messageId));
 
