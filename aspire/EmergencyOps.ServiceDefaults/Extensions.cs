@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using EmergencyOps.ServiceDefaults.Input;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -24,13 +23,12 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
-        builder.Services.AddProblemDetails();
-        // Unreadable input (malformed JSON, a query value of the wrong type) is the caller's error: a 400, never a 500.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemNames.CamelCaseErrors);
+        // Unreadable input (malformed JSON, a query value of the wrong type) is the caller's error: a 400 naming the field, never a 500.
+        builder.Services.AddExceptionHandler<BadRequestProblemHandler>();
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = ex =>
             ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
-        // Enums travel as their names (camelCase) in every API, e.g. "open", "orange".
-        builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -70,6 +68,8 @@ public static class Extensions
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestValueGuard>();
+        app.UseMiddleware<BufferedResponses>();
 
         // Probes answer in every environment: Kubernetes and the AppHost both rely on them.
         app.MapHealthChecks("/health/live", new HealthCheckOptions

@@ -17,7 +17,11 @@ public static class OpenApiExtensions
     /// <summary>The service's OpenAPI document, with the request examples its endpoints declare.</summary>
     public static IHostApplicationBuilder AddDefaultOpenApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer<RequestExampleTransformer>());
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddOperationTransformer<RequestExampleTransformer>();
+            o.AddSchemaTransformer<Input.OneOfSchemaTransformer>();
+        });
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EmergencyOps.ServiceDefaults;
@@ -10,20 +11,33 @@ public static class Paging
 {
     public const int MaxPageSize = 200;
 
-    private static readonly string Message = $"pageIndex ≥ 0 and pageSize 1–{MaxPageSize}.";
+    /// <summary>Far beyond any list here, and small enough that pageIndex × pageSize never overflows.</summary>
+    public const int MaxPageIndex = 1_000_000;
 
-    public static bool IsValid(int pageIndex, int pageSize) => pageIndex >= 0 && pageSize is >= 1 and <= MaxPageSize;
+    private static readonly string IndexMessage = $"pageIndex is from 0 to {MaxPageIndex}.";
+    private static readonly string SizeMessage = $"pageSize is from 1 to {MaxPageSize}.";
 
-    /// <summary>Adds the paging error to a handler's other errors.</summary>
+    public static bool IsValid(int pageIndex, int pageSize) => pageIndex is >= 0 and <= MaxPageIndex && pageSize is >= 1 and <= MaxPageSize;
+
+    /// <summary>Adds the paging errors to a handler's other errors, each naming its parameter.</summary>
     public static void Validate(int pageIndex, int pageSize, IDictionary<string, string[]> errors)
     {
-        if (!IsValid(pageIndex, pageSize))
+        ArgumentNullException.ThrowIfNull(errors);
+        if (pageIndex is < 0 or > MaxPageIndex)
         {
-            errors["pageSize"] = [Message];
+            errors["pageIndex"] = [IndexMessage];
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [SizeMessage];
         }
     }
 
     /// <summary>A 400 problem for a page out of range, or null.</summary>
-    public static ValidationProblem? Check(int pageIndex, int pageSize) =>
-        IsValid(pageIndex, pageSize) ? null : Problems.Invalid("pageSize", Message);
+    public static ValidationProblem? Check(int pageIndex, int pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Validate(pageIndex, pageSize, errors);
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
+    }
 }

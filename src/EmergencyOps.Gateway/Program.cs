@@ -8,5 +8,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapApiReference();
-app.MapReverseProxy();
+// Proxied responses stream through (the live feed among them): never buffered here.
+app.MapReverseProxy().WithMetadata(new EmergencyOps.ServiceDefaults.Input.StreamingResponseAttribute());
 app.Run();

@@ -20,6 +20,8 @@ public sealed class Note
     public Guid Id { get; set; } = Guid.NewGuid();
 
     public required string Text { get; set; }
+
+    public double? Reading { get; set; }
 }
 
 public sealed class Counter

@@ -61,7 +61,7 @@ public sealed class ListTests(WarningsFactory factory) : IClassFixture<WarningsF
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         using var badPage = await _client.GetAsync(new Uri("/api/warnings?pageIndex=-1", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
-        Assert.True((await badPage.ProblemAsync()).GetProperty("errors").TryGetProperty("pageSize", out _), "the paging error names its field");
+        Assert.True((await badPage.ProblemAsync()).GetProperty("errors").TryGetProperty("pageIndex", out _), "the paging error names its field");
     }
 
 

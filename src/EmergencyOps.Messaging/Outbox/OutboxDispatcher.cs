@@ -51,6 +51,11 @@ internal sealed partial class OutboxDispatcher<TContext>(
             {
                 return;
             }
+            catch (ObjectDisposedException)
+            {
+                // The host is gone (it failed to start, or stopped without cancelling us): nothing left to dispatch with.
+                return;
+            }
             catch (Exception ex)
             {
                 LogDispatchFailed(logger, ex, settings.RetryDelay);

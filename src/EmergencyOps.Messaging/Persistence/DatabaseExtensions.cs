@@ -43,6 +43,7 @@ public static class DatabaseExtensions
             db.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>());
         });
         builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
+        builder.Services.AddExceptionHandler<ConflictProblemHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<TContext>>("database", tags: [Extensions.ReadyTag]);
         return builder;

@@ -34,7 +34,14 @@ internal sealed partial class DatabaseInitializer<TContext>(
         using (await InitializationLock.AcquireAsync(file, TimeSpan.FromMinutes(1), cancellationToken))
         {
             var created = await db.Database.EnsureCreatedAsync(cancellationToken);
-            await SqliteSchema.CheckAsync(db, created, cancellationToken);
+            foreach (var change in await SqliteSchema.CheckAsync(db, created, cancellationToken))
+            {
+                LogUpgraded(logger, file, change);
+            }
+            foreach (var change in await SqliteSchema.RepairAsync(db, cancellationToken))
+            {
+                LogRepaired(logger, file, change);
+            }
             // WAL lets the outbox dispatcher read while a request writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             LogReady(logger, typeof(TContext).Name, db.Database.ProviderName ?? "?", created);
@@ -42,6 +49,12 @@ internal sealed partial class DatabaseInitializer<TContext>(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upgraded {File} to this build's schema: {Change}")]
+    private static partial void LogUpgraded(ILogger logger, string file, string change);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Repaired {File}: {Change}")]
+    private static partial void LogRepaired(ILogger logger, string file, string change);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database for {Context} ready on {Provider} (schema created now: {Created})")]
     private static partial void LogReady(ILogger logger, string context, string provider, bool created);

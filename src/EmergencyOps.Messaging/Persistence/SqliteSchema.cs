@@ -7,13 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace EmergencyOps.Messaging.Persistence;
 
 /// <summary>
-/// Stamps a SQLite file with a fingerprint of the schema that created it (<c>PRAGMA user_version</c>) and refuses
-/// to start on a file made for another schema. EnsureCreated leaves an existing file as it is, so without this a
-/// file from an earlier build would start and then fail request by request on a missing table or column.
+/// Stamps a SQLite file with a fingerprint of the schema that created it (<c>PRAGMA user_version</c>). A file made for
+/// another schema is upgraded in place when the difference only adds (tables, nullable columns, indexes), and refused
+/// otherwise: EnsureCreated leaves an existing file as it is, so without this a file from an earlier build would start
+/// and then fail request by request on a missing table or column.
 /// </summary>
 internal static class SqliteSchema
 {
-    public static async Task CheckAsync(DbContext db, bool created, CancellationToken cancellationToken)
+    /// <summary>Returns what was added to bring an earlier build's file up to this schema (nothing for a file of this build).</summary>
+    public static async Task<IReadOnlyList<string>> CheckAsync(DbContext db, bool created, CancellationToken cancellationToken)
     {
         var fingerprint = Fingerprint(db.Database.GenerateCreateScript());
         await using var connection = new SqliteConnection(db.Database.GetConnectionString());
@@ -22,38 +24,44 @@ internal static class SqliteSchema
         if (created || stamped == fingerprint)
         {
             await StampAsync(connection, fingerprint, cancellationToken);
-            return;
+            return [];
         }
-        var missing = await MissingTablesAsync(db, connection, cancellationToken);
-        // Files from before the stamp carry 0: they are accepted once if every table is there.
-        if (stamped == 0 && missing.Count == 0)
+        var plan = await SqliteUpgrade.PlanAsync(db, connection, cancellationToken);
+        // Files from before the stamp carry 0: they are accepted when nothing is missing.
+        if (plan.Blockers.Count == 0 && (plan.Statements.Count > 0 || stamped == 0))
         {
+            try
+            {
+                await SqliteUpgrade.ApplyAsync(connection, plan, cancellationToken);
+            }
+            catch (SqliteException e)
+            {
+                throw Refusal(db, connection, $"adding {string.Join(", ", plan.Changes)} to it failed ({e.Message})");
+            }
             await StampAsync(connection, fingerprint, cancellationToken);
-            return;
+            return plan.Changes;
         }
-        var what = missing.Count > 0 ? $"it lacks the table(s) {string.Join(", ", missing)}" : "its schema differs from this build's";
-        throw new InvalidOperationException(
-            $"The database '{connection.DataSource}' was made for another version of {db.GetType().Name}: {what}. " +
-            "Move the file aside (its data stay in it) or start with another data folder (--data-dir).");
+        throw Refusal(db, connection, plan.Blockers.Count > 0
+            ? $"it lacks {string.Join(", ", plan.Blockers)}, which cannot be added to existing rows"
+            : "its schema differs from this build's in a way that cannot be added to it");
+    }
+
+    private static InvalidOperationException Refusal(DbContext db, SqliteConnection connection, string what) => new(
+        $"The database '{connection.DataSource}' was made for another version of {db.GetType().Name}: {what}. " +
+        "Move the file aside (its data stay in it) or start with another data folder (--data-dir).");
+
+    /// <summary>Repairs values earlier builds could store and that would break reads (once per file).</summary>
+    public static async Task<IReadOnlyList<string>> RepairAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        return await SqliteRepair.RunAsync(db, connection, cancellationToken);
     }
 
     private static int Fingerprint(string script)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(script.ReplaceLineEndings("\n")));
         return (BitConverter.ToInt32(hash, 0) & int.MaxValue) | 1;
-    }
-
-    private static async Task<List<string>> MissingTablesAsync(DbContext db, SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            present.Add(reader.GetString(0));
-        }
-        return [.. db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Where(t => !present.Contains(t)).Order()];
     }
 
     private static async Task StampAsync(SqliteConnection connection, int fingerprint, CancellationToken cancellationToken)

@@ -9,6 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Hazards.API.Apis;
 
 /// <summary>What the hazard handlers share, bound with <c>[AsParameters]</c>.</summary>
+// Services, not input: the request validation must not walk into the DbContext. (SkipValidation is marked for
+// evaluation in .NET 10; the package version is pinned, so a change to it shows at an upgrade.)
+#pragma warning disable ASP0029
+[Microsoft.Extensions.Validation.SkipValidation]
+#pragma warning restore ASP0029
 public sealed class HazardServices(HazardsContext db, HazardEvents events, ProductIssuer issuer, UnitEvaluator evaluator, TraceRecorder trace, ClaimsPrincipal user)
 {
     public HazardsContext Db { get; } = db;

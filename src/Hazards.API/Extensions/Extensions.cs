@@ -20,6 +20,8 @@ public static class Extensions
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(HazardsPolicies.All);
         builder.AddDefaultOpenApi();
+        // Limits declared on the request types (EmergencyOps.ServiceDefaults.Input) are checked before any handler runs.
+        builder.Services.AddValidation();
 
         builder.Services.AddOptions<HazardsOptions>()
             .Bind(builder.Configuration.GetSection(HazardsOptions.SectionName))

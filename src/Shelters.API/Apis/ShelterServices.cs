@@ -8,6 +8,11 @@ using Shelters.API.Model;
 namespace Shelters.API.Apis;
 
 /// <summary>What the shelter handlers share, bound with <c>[AsParameters]</c>.</summary>
+// Services, not input: the request validation must not walk into the DbContext. (SkipValidation is marked for
+// evaluation in .NET 10; the package version is pinned, so a change to it shows at an upgrade.)
+#pragma warning disable ASP0029
+[Microsoft.Extensions.Validation.SkipValidation]
+#pragma warning restore ASP0029
 public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, AvailabilityCache cache, ClaimsPrincipal user)
 {
     public SheltersContext Db { get; } = db;

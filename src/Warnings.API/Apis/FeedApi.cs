@@ -20,6 +20,7 @@ public static class FeedApi
         api.MapGet("/feed", Feed).WithName("WarningFeed")
             .WithSummary("Live feed of every publish, update, lift, cancel and expiry (text/event-stream); reconnect with Last-Event-ID to receive what was missed, in order, once")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithMetadata(new EmergencyOps.ServiceDefaults.Input.StreamingResponseAttribute())
             .RequireAuthorization(WarningsPolicies.Read);
         return api;
     }

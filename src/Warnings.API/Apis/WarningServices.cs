@@ -6,6 +6,11 @@ using Warnings.API.Model;
 namespace Warnings.API.Apis;
 
 /// <summary>What the warning handlers share, bound with <c>[AsParameters]</c>.</summary>
+// Services, not input: the request validation must not walk into the DbContext. (SkipValidation is marked for
+// evaluation in .NET 10; the package version is pinned, so a change to it shows at an upgrade.)
+#pragma warning disable ASP0029
+[Microsoft.Extensions.Validation.SkipValidation]
+#pragma warning restore ASP0029
 public sealed class WarningServices(WarningsContext db, WarningPublisher publisher, ClaimsPrincipal user)
 {
     public WarningsContext Db { get; } = db;

@@ -19,6 +19,8 @@ public static class Extensions
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(WarningsPolicies.All);
         builder.AddDefaultOpenApi();
+        // Limits declared on the request types (EmergencyOps.ServiceDefaults.Input) are checked before any handler runs.
+        builder.Services.AddValidation();
 
         builder.Services.AddOptions<WarningsOptions>()
             .Bind(builder.Configuration.GetSection("Warnings"))
