@@ -35,13 +35,17 @@ internal sealed partial class BadRequestProblemHandler(IProblemDetailsService pr
 
     internal static (string Field, string Message) Describe(BadHttpRequestException bad)
     {
+        if (bad.InnerException is JsonRuleException rule)
+        {
+            return (Field(rule.Path) is "body" ? rule.Property : $"{Field(rule.Path)}.{rule.Property}", rule.Message);
+        }
         if (bad.InnerException is JsonException json)
         {
-            return (Field(json.Path), Expected(json.Message));
+            return (Field(json.Path), Expected(json));
         }
         if (BindFailure().Match(bad.Message) is { Success: true } bind)
         {
-            return (bind.Groups["name"].Value, $"{Expected(bind.Groups["type"].Value)} Got '{Shorten(bind.Groups["value"].Value)}'.");
+            return (bind.Groups["name"].Value, $"{ExpectedFor(bind.Groups["type"].Value)} Got '{Shorten(bind.Groups["value"].Value)}'.");
         }
         if (Missing().Match(bad.Message) is { Success: true } missing)
         {
@@ -61,36 +65,54 @@ internal sealed partial class BadRequestProblemHandler(IProblemDetailsService pr
     private static string Field(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    private static string Expected(string message)
+    private static string Expected(JsonException json)
     {
-        var text = message.Split(" Path: ", 2)[0].Trim();
-        if (!text.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal)
-            && !text.Contains(" Int", StringComparison.Ordinal) && !NumericType().IsMatch(text))
+        var text = json.Message.Split(" Path: ", 2)[0].Trim();
+        if (Conversion().Match(text) is not { Success: true } conversion)
         {
-            return text.Contains("invalid", StringComparison.OrdinalIgnoreCase) || text.Contains("expected", StringComparison.Ordinal)
-                && !text.StartsWith("Expected", StringComparison.Ordinal)
-                ? $"Not valid JSON: {text}"
-                : text;
+            return text.Contains("uplicate", StringComparison.Ordinal) ? text : $"Not valid JSON: {text}";
         }
-        return text switch
-        {
-            _ when NumericType().IsMatch(text) && text.Contains("Int", StringComparison.Ordinal) => "Expected a whole number in range.",
-            _ when NumericType().IsMatch(text) => "Expected a number.",
-            _ when text.Contains("Boolean", StringComparison.Ordinal) => "Expected true or false.",
-            _ when text.Contains("Guid", StringComparison.Ordinal) => "Expected a UUID.",
-            _ when text.Contains("DateOnly", StringComparison.Ordinal) => "Expected a date (yyyy-MM-dd).",
-            _ when text.Contains("DateTime", StringComparison.Ordinal) => "Expected a date and time (ISO 8601, e.g. 2026-11-29T08:00:00+08:00).",
-            _ when text.Contains("String", StringComparison.Ordinal) => "Expected text (a JSON string).",
-            _ when text.Contains("List", StringComparison.Ordinal) || text.Contains("[]", StringComparison.Ordinal) => "Expected a list (a JSON array).",
-            _ when text.Contains("Request", StringComparison.Ordinal) => "Expected a JSON object.",
-            _ => "Expected one of the documented values.",
-        };
+        // A record bound through its constructor reports its own type: the property the path ends in is what failed.
+        var type = conversion.Groups["type"].Value;
+        var property = json.Path?.Split('.')[^1].Split('[')[0];
+        return PropertyType(type, property) is { } propertyType ? ExpectedFor(propertyType) : ExpectedFor(type);
     }
+
+    private static Type? PropertyType(string typeName, string? jsonName)
+    {
+        if (string.IsNullOrEmpty(jsonName) || jsonName == "$")
+        {
+            return null;
+        }
+        var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(typeName, throwOnError: false)).FirstOrDefault(t => t is not null);
+        return type?.GetProperties().FirstOrDefault(p => string.Equals(p.Name, jsonName, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+    }
+
+    private static string ExpectedFor(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsEnum ? $"Expected one of: {string.Join(", ", Enum.GetNames(t).Select(JsonNamingPolicy.CamelCase.ConvertName))}."
+            : t != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(t) ? "Expected a list (a JSON array)."
+            : ExpectedFor(t.Name);
+    }
+
+    private static string ExpectedFor(string typeName) => typeName.Split('.', '`')[^1].TrimEnd(']') switch
+    {
+        "int" or "long" or "short" or "byte" or "Int16" or "Int32" or "Int64" or "Byte" or "UInt16" or "UInt32" or "UInt64" => "Expected a whole number in range.",
+        "double" or "float" or "decimal" or "Double" or "Single" or "Decimal" => "Expected a finite number.",
+        "bool" or "Boolean" => "Expected true or false.",
+        "Guid" => "Expected a UUID.",
+        "DateOnly" => "Expected a date (yyyy-MM-dd).",
+        "DateTime" or "DateTimeOffset" => "Expected a date and time (ISO 8601, e.g. 2026-11-29T08:00:00+08:00).",
+        "string" or "String" => "Expected text (a JSON string) with valid escapes.",
+        var other when other.Contains("List", StringComparison.Ordinal) || other.EndsWith("[]", StringComparison.Ordinal) => "Expected a list (a JSON array).",
+        _ => "Expected a JSON object.",
+    };
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    [GeneratedRegex(@"(Int16|Int32|Int64|UInt\d+|Byte|Double|Single|Decimal|int|long|short|double|decimal|float)\b")]
-    private static partial Regex NumericType();
+    [GeneratedRegex(@"^The JSON value could not be converted to (?<type>\S+?)\.?$")]
+    private static partial Regex Conversion();
 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>.+) (?<name>[^ \"]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]
     private static partial Regex BindFailure();

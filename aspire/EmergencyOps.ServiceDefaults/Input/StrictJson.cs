@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace EmergencyOps.ServiceDefaults.Input;
 
 /// <summary>
-/// The one JSON contract of every API: numbers are JSON numbers and finite, enums travel by name only,
-/// text is representable in XML 1.0 (warnings become CAP), lists hold no nulls, and a key appears once.
+/// The one JSON contract of every API: numbers are JSON numbers and finite, enums travel by name only, text is
+/// representable in XML 1.0 (warnings become CAP), lists hold no nulls, and a key appears once. The rules are checked
+/// on each object once it is read (<see cref="JsonRules"/>), not by replacing the built-in converters, so the OpenAPI
+/// documents keep describing every property's type.
 /// </summary>
 public static class StrictJson
 {
@@ -14,11 +17,15 @@ public static class StrictJson
         ArgumentNullException.ThrowIfNull(options);
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowDuplicateProperties = false;
-        options.Converters.Add(new FiniteDoubleConverter());
-        options.Converters.Add(new FiniteSingleConverter());
-        options.Converters.Add(new XmlSafeStringConverter());
-        options.Converters.Add(new NoNullElementsConverterFactory());
         // Names in camelCase, e.g. "open", "orange"; "42" or 42 is not a name.
-        options.Converters.Add(new NamedEnumConverterFactory());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        var resolver = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
+        options.TypeInfoResolver = resolver.WithAddedModifier(JsonRules.Apply);
     }
+}
+
+/// <summary>A value that breaks <see cref="StrictJson"/>'s rules, naming the property (its JSON name).</summary>
+public sealed class JsonRuleException(string property, string message) : JsonException(message)
+{
+    public string Property { get; } = property;
 }

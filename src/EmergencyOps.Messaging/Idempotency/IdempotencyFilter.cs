@@ -8,8 +8,8 @@ namespace EmergencyOps.Messaging.Idempotency;
 
 /// <summary>
 /// Makes a POST safe to retry (IETF Idempotency-Key draft): the handler runs inside a transaction that
-/// also stores its answer; the same key again replays that answer; the same key with a different
-/// payload is a 422; a missing key is a 400 where the endpoint requires one. Concurrent requests with
+/// also stores its answer when it succeeded; the same key again replays that answer; the same key with a different
+/// payload is a 422; a missing key is a 400 where the endpoint requires one. A refusal (4xx) is not stored. Concurrent requests with
 /// one key are serialised by the record's primary key: the second waits, then replays.
 /// </summary>
 internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilter where TContext : DbContext
@@ -47,7 +47,14 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         var answer = await BufferedResponse.CaptureAsync(http, result);
         if (answer.StatusCode >= 500)
         {
-            return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow)); // nothing stored: the transaction rolls back
+            return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow), replayed: false); // nothing stored: the transaction rolls back
+        }
+        if (answer.StatusCode >= 400)
+        {
+            // A refusal is not remembered: the same key may carry the corrected request. What the handler chose to keep
+            // of a refusal (a refused scan's anomaly) is kept.
+            await transaction.CommitAsync(http.RequestAborted);
+            return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow), replayed: false);
         }
         var record = answer.ToRecord(scope, key, hash, DateTime.UtcNow);
         db.Set<IdempotencyRecord>().Add(record);
