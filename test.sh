@@ -64,9 +64,9 @@ log="$(mktemp)"
 status=0
 dotnet test EmergencyOps.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 # One closing line over every test assembly, for people and CI alike.
-passed=$(grep -hE '^\s+Passed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
-failed=$(grep -hE '^\s+Failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
-skipped=$(grep -hE '^\s+Skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+passed=$(grep -ahE '^\s+Passed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+failed=$(grep -ahE '^\s+Failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+skipped=$(grep -ahE '^\s+Skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
 rm -f "$log"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 exit $status

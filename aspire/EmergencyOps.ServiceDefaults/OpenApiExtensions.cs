@@ -20,7 +20,7 @@ public static class OpenApiExtensions
         builder.Services.AddOpenApi(o =>
         {
             o.AddOperationTransformer<RequestExampleTransformer>();
-            o.AddSchemaTransformer<Input.OneOfSchemaTransformer>();
+            o.AddSchemaTransformer<Input.InputSchemaTransformer>();
         });
         return builder;
     }

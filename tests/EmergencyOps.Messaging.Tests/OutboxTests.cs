@@ -66,7 +66,8 @@ public sealed class OutboxTests : IAsyncLifetime
         proxy.Stop();
         var written = await host.WriteNoteAsync("stored during the outage");
 
-        var pending = await Eventually.GetAsync(async () => await host.OutboxRowAsync(written.EventId) is { Attempts: > 0 } row ? row : null, "a failed publish attempt");
+        // A generous deadline: on a loaded machine the bus may take a while to give up on the lost connection.
+        var pending = await Eventually.GetAsync(async () => await host.OutboxRowAsync(written.EventId) is { Attempts: > 0 } row ? row : null, "a failed publish attempt", TimeSpan.FromSeconds(60));
         Assert.Null(pending.SentAt);
         Assert.NotNull(pending.LastError);
         Assert.DoesNotContain(_recorder.Received<NoteWritten>(), m => m.Message.EventId == written.EventId);

@@ -42,7 +42,7 @@ public sealed class InputPipelineTests : IAsyncLifetime
         _app.MapDefaultEndpoints();
         _app.MapOpenApi();
         _app.MapPost("/places", (PlaceRequest request) => TypedResults.Ok(request));
-        _app.MapGet("/places", ([Bounded(0, 1000)] int pageIndex = 0, string? q = null) => TypedResults.Ok(new { pageIndex, q }));
+        _app.MapGet("/places", ([Bounded(0, 1000)] int pageIndex = 0, string? q = null, [OneOf("indoor", "outdoor")] string? kind = null) => TypedResults.Ok(new { pageIndex, q, kind }));
         _app.MapGet("/places/{code}", (string code) => TypedResults.Ok(code));
         _app.MapGet("/broken", () => TypedResults.Ok(Rows()));
         _app.MapGet("/stream", async (HttpContext http) =>
@@ -152,6 +152,9 @@ public sealed class InputPipelineTests : IAsyncLifetime
         Assert.Equal(["indoor", "outdoor"], schema.GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(2, schema.GetProperty("slots").GetProperty("maxItems").GetInt32());
         Assert.Contains("string", schema.GetProperty("name").GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+        var kind = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement
+            .GetProperty("paths").GetProperty("/places").GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "kind");
+        Assert.Equal(["indoor", "outdoor"], kind.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
     private async Task<JsonElement> PostAsync(string body)

@@ -15,6 +15,16 @@ public static class IdempotencyExtensions
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
+    /// <summary>
+    /// Keeps this request's refusal as its key's answer, for a handler that stores something of a refusal (a refused
+    /// scan's anomaly): a retry then replays the refusal instead of storing it twice. Other refusals are not kept.
+    /// </summary>
+    public static void KeepRefusalAsAnswer(this HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Items[IdempotencyFilter<DbContext>.KeepRefusal] = true;
+    }
+
     public static ModelBuilder AddIdempotencyRecords(this ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -9,12 +9,16 @@ namespace EmergencyOps.Messaging.Idempotency;
 /// <summary>
 /// Makes a POST safe to retry (IETF Idempotency-Key draft): the handler runs inside a transaction that
 /// also stores its answer when it succeeded; the same key again replays that answer; the same key with a different
-/// payload is a 422; a missing key is a 400 where the endpoint requires one. A refusal (4xx) is not stored. Concurrent requests with
+/// payload is a 422; a missing key is a 400 where the endpoint requires one. A refusal (4xx) is not stored, unless
+/// the handler kept something of it (<see cref="IdempotencyExtensions.KeepRefusalAsAnswer"/>). Concurrent requests with
 /// one key are serialised by the record's primary key: the second waits, then replays.
 /// </summary>
 internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilter where TContext : DbContext
 {
     public const string HeaderName = "Idempotency-Key";
+
+    /// <summary>The <c>HttpContext.Items</c> key by which a handler keeps its refusal as the answer.</summary>
+    public const string KeepRefusal = "EmergencyOps.Idempotency.KeepRefusal";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -49,7 +53,7 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         {
             return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow), replayed: false); // nothing stored: the transaction rolls back
         }
-        if (answer.StatusCode >= 400)
+        if (answer.StatusCode >= 400 && !http.Items.ContainsKey(KeepRefusal))
         {
             // A refusal is not remembered: the same key may carry the corrected request. What the handler chose to keep
             // of a refusal (a refused scan's anomaly) is kept.

@@ -17,7 +17,7 @@ internal static partial class SqliteUpgrade
     public static async Task<Plan> PlanAsync(DbContext db, SqliteConnection connection, CancellationToken cancellationToken)
     {
         var existing = await ColumnsByTableAsync(connection, cancellationToken);
-        var indexes = await NamesAsync(connection, "index", cancellationToken);
+        var indexes = await IndexDefinitionsAsync(connection, cancellationToken);
         var script = Statements(db.Database.GenerateCreateScript());
         List<string> statements = [], changes = [], blockers = [];
         foreach (var table in db.Model.GetRelationalModel().Tables)
@@ -43,10 +43,21 @@ internal static partial class SqliteUpgrade
         }
         foreach (var index in script.Where(IsIndex))
         {
-            if (IndexName(index) is { } name && !indexes.Contains(name))
+            if (IndexName(index) is not { } name)
+            {
+                continue;
+            }
+            if (!indexes.TryGetValue(name, out var stored))
             {
                 statements.Add(index);
                 changes.Add($"created index {name}");
+            }
+            else if (Normalized(stored) != Normalized(index))
+            {
+                // The same name with another definition (a filter, another column): rebuilt as this build defines it.
+                statements.Add($"DROP INDEX \"{name}\"");
+                statements.Add(index);
+                changes.Add($"rebuilt index {name}");
             }
         }
         return new Plan(statements, changes, blockers);
@@ -90,6 +101,22 @@ internal static partial class SqliteUpgrade
             tables[table] = columns;
         }
         return tables;
+    }
+
+    private static string Normalized(string sql) => string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd(';');
+
+    private static async Task<Dictionary<string, string>> IndexDefinitionsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index';";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var indexes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // Indexes SQLite makes itself for a primary key or UNIQUE constraint have no SQL: they are not ours to rebuild.
+            indexes[reader.GetString(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+        }
+        return indexes;
     }
 
     internal static async Task<HashSet<string>> NamesAsync(SqliteConnection connection, string type, CancellationToken cancellationToken)

@@ -60,7 +60,8 @@ public sealed class BadRequestGenerator(JsonElement document, Func<string, strin
         {
             yield break;
         }
-        foreach (var (label, text) in BadValues.ForWholeBody(exampleText))
+        var required = operation.GetProperty("requestBody").TryGetProperty("required", out var r) && r.GetBoolean();
+        foreach (var (label, text) in BadValues.ForWholeBody(exampleText, required))
         {
             yield return Make(label, pathValues, baseQuery, text);
         }

@@ -33,13 +33,16 @@ public static class BadValues
         return Is("object", JsonValueKind.Object) ? [("text for an object", "\"x\""), ("a list for an object", "[]")] : [];
     }
 
-    /// <summary>A whole body that is not the object the operation reads.</summary>
-    public static IEnumerable<(string Label, string Text)> ForWholeBody(string example)
+    /// <summary>A whole body that is not the object the operation reads (<c>null</c> only where a body is required).</summary>
+    public static IEnumerable<(string Label, string Text)> ForWholeBody(string example, bool required)
     {
         yield return ("body: malformed JSON", "{");
         yield return ("body: a list", "[]");
         yield return ("body: text", "\"x\"");
-        yield return ("body: null", "null");
+        if (required)
+        {
+            yield return ("body: null", "null");
+        }
         if (JsonNode.Parse(example) is JsonObject { Count: > 0 } obj)
         {
             var (key, value) = obj.First();
