@@ -14,4 +14,14 @@ public sealed class OpenApiTests(HazardsFactory factory) : IClassFixture<Hazards
         var register = operations.Single(o => o.Path == "/api/hazards/enterprises" && o.Method == "post");
         Assert.Equal("91310116MA1J8K3X7T", register.Example.GetProperty("creditCode").GetString());
     }
+
+    [Fact]
+    public async Task Every_request_property_and_query_parameter_declares_its_limits()
+    {
+        using var client = factory.CreateClient();
+
+        var missing = await ContractLimits.MissingAsync(client);
+
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+    }
 }

@@ -1,5 +1,6 @@
 using EmergencyOps.Geography;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using Hazards.API.Extensions;
 using Hazards.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,9 @@ public static class AnomaliesApi
     }
 
     public static async Task<Results<Ok<PaginatedItems<AnomalyResponse>>, ValidationProblem>> ListAnomalies(
-        [AsParameters] HazardServices services, CancellationToken cancellationToken, string? district = null, string? rule = null, int pageIndex = 0, int pageSize = 50)
+        [AsParameters] HazardServices services, CancellationToken cancellationToken,
+        [Text(HazardLimits.DistrictCodeLength)] string? district = null, [Text(HazardLimits.RuleLength)] string? rule = null,
+        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
     {
         if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
@@ -27,6 +30,10 @@ public static class AnomaliesApi
         if (district is not null && !Districts.IsKnown(district))
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
+        }
+        if (rule is not null && !TraceRules.Names.Contains(rule))
+        {
+            return Problems.Invalid("rule", $"Rule is one of: {string.Join(", ", TraceRules.Names)}.");
         }
         var query = services.Db.Anomalies.AsNoTracking();
         if (district is not null) query = query.Where(a => a.DistrictCode == district);

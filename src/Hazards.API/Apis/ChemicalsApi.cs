@@ -1,5 +1,6 @@
 using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using Hazards.API.Extensions;
 using Hazards.API.Infrastructure;
 using Hazards.API.Model;
@@ -28,17 +29,22 @@ public static class ChemicalsApi
 
     public static async Task<Results<Ok<PaginatedItems<ChemicalResponse>>, ValidationProblem>> ListChemicals(
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
-        string? search = null, string? hazardClass = null, string? category = null, int pageIndex = 0, int pageSize = 50)
+        [Text(HazardLimits.SearchLength)] string? search = null, [Text(HazardLimits.HazardClassLength)] string? hazardClass = null,
+        [Text(HazardLimits.CategoryCodeLength)] string? category = null, [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
     {
         if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
             return badPage;
         }
-        if (hazardClass is not null && !Ghs.Classes.Contains(hazardClass.Split(':')[0]))
+        if (hazardClass is not null && !Ghs.Classes.Contains(hazardClass) && !Ghs.IsClassification(hazardClass))
         {
-            return Problems.Invalid("hazardClass", $"One of the 28 GHS classes: {string.Join(", ", Ghs.Classes)}.");
+            return Problems.Invalid("hazardClass", $"One of the 28 GHS classes, alone or as 'class:category': {string.Join(", ", Ghs.Classes)}.");
         }
         var categories = await services.CategoriesAsync(cancellationToken);
+        if (category is not null && !categories.ContainsKey(category))
+        {
+            return Problems.Invalid("category", $"One of the GB 18218 Table 2 categories: {string.Join(", ", categories.Keys.Order(StringComparer.Ordinal))}.");
+        }
         // The catalogue is hundreds of rows and its lists are JSON columns: filtered here, portable across providers.
         var all = await services.Db.Chemicals.AsNoTracking().OrderBy(c => c.Cas).ToListAsync(cancellationToken);
         var matching = all.Where(c => search is null || c.NameZh.Contains(search, StringComparison.OrdinalIgnoreCase)
@@ -87,7 +93,8 @@ public static class ChemicalsApi
 
     public static async Task<Results<Ok<PaginatedItems<ProductResponse>>, ValidationProblem>> ListProducts(
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
-        string? cas = null, string? hazardClass = null, Guid? enterpriseId = null, int pageIndex = 0, int pageSize = 50)
+        [Text(HazardLimits.CasLength)] string? cas = null, [Text(HazardLimits.HazardClassLength)] string? hazardClass = null, Guid? enterpriseId = null,
+        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
     {
         if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
@@ -97,9 +104,9 @@ public static class ChemicalsApi
         {
             return Problems.Invalid("cas", CasNumber.Explain(cas));
         }
-        if (hazardClass is not null && !Ghs.Classes.Contains(hazardClass.Split(':')[0]))
+        if (hazardClass is not null && !Ghs.Classes.Contains(hazardClass) && !Ghs.IsClassification(hazardClass))
         {
-            return Problems.Invalid("hazardClass", $"One of the 28 GHS classes: {string.Join(", ", Ghs.Classes)}.");
+            return Problems.Invalid("hazardClass", $"One of the 28 GHS classes, alone or as 'class:category': {string.Join(", ", Ghs.Classes)}.");
         }
         var query = services.Db.Products.AsNoTracking();
         if (cas is not null) query = query.Where(p => p.Cas == cas);

@@ -1,3 +1,4 @@
+using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.ServiceDefaults;
 using Hazards.API.Extensions;
 using Hazards.API.Model;
@@ -97,11 +98,15 @@ public static class CodesApi
         {
             return HazardServices.NotYours(product.EnterpriseId);
         }
+        // The next number is read and taken in one transaction: on SQLite it holds the write lock, so concurrent
+        // revisions queue and number on without gaps; elsewhere the (product, revision) key makes the loser a 409.
+        await using var transaction = await services.Db.BeginOrJoinTransactionAsync(cancellationToken);
         var revisions = services.Db.Set<TRevision>();
         var latest = await revisions.Where(r => r.ProductId == product.Id).MaxAsync(r => r.Revision, cancellationToken);
         var revision = create(product.Id, latest + 1);
         revisions.Add(revision);
         await services.Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(respond(revision));
     }
 

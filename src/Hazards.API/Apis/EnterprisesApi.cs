@@ -1,6 +1,7 @@
 using EmergencyOps.Geography;
 using EmergencyOps.Messaging.Idempotency;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using Hazards.API.Extensions;
 using Hazards.API.Infrastructure;
 using Hazards.API.Model;
@@ -52,7 +53,9 @@ public static class EnterprisesApi
     }
 
     public static async Task<Results<Ok<PaginatedItems<EnterpriseResponse>>, ValidationProblem>> ListEnterprises(
-        [AsParameters] HazardServices services, CancellationToken cancellationToken, string? district = null, int pageIndex = 0, int pageSize = 20)
+        [AsParameters] HazardServices services, CancellationToken cancellationToken,
+        [Text(HazardLimits.DistrictCodeLength)] string? district = null,
+        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 20)
     {
         if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {

@@ -1,6 +1,7 @@
 using EmergencyOps.Contracts.Hazards;
 using EmergencyOps.Geography;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using Hazards.API.Extensions;
 using Hazards.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,13 +20,15 @@ public static class MajorHazardsApi
     }
 
     public static async Task<Results<Ok<PaginatedItems<MajorHazardSourceResponse>>, ValidationProblem>> ListMajorHazardSources(
-        [AsParameters] HazardServices services, CancellationToken cancellationToken, string? level = null, string? district = null, int pageIndex = 0, int pageSize = 50)
+        [AsParameters] HazardServices services, CancellationToken cancellationToken,
+        [OneOf(typeof(MajorHazardLevel)), Text(HazardLimits.LevelLength)] string? level = null, [Text(HazardLimits.DistrictCodeLength)] string? district = null,
+        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
     {
         if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
             return badPage;
         }
-        MajorHazardLevel? levelFilter = Enum.TryParse<MajorHazardLevel>(level, ignoreCase: true, out var l) && !int.TryParse(level, out _) ? l : null;
+        MajorHazardLevel? levelFilter = EnumNames.TryParse<MajorHazardLevel>(level, out var l) ? l : null;
         if (level is not null && levelFilter is null)
         {
             return Problems.Invalid("level", "Level is 'level1' (一级), 'level2', 'level3' or 'level4'.");

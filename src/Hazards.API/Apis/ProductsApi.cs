@@ -29,7 +29,7 @@ public static class ProductsApi
         }
         var errors = new Dictionary<string, string[]>();
         if (!CasNumber.IsValid(request.Cas)) errors["cas"] = [CasNumber.Explain(request.Cas)];
-        if (string.IsNullOrWhiteSpace(request.TradeName) || request.TradeName.Length > 200) errors["tradeName"] = ["A trade name of 1 to 200 characters is required."];
+        if (string.IsNullOrWhiteSpace(request.TradeName) || request.TradeName.Length > HazardLimits.NameLength) errors["tradeName"] = [$"A trade name of 1 to {HazardLimits.NameLength} characters is required."];
         if (string.IsNullOrWhiteSpace(request.Concentration)) errors["concentration"] = ["The concentration or purity is required (e.g. '≥99.6%')."];
         if (string.IsNullOrWhiteSpace(request.Packaging)) errors["packaging"] = ["The packaging is required (e.g. '钢瓶 50 kg')."];
         ProductValidation.Validate(request.Sds, errors);

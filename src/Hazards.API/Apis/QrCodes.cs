@@ -1,4 +1,5 @@
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using System.Text;
 using Hazards.API.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,8 @@ public static class QrCodes
     public const string Svg = "image/svg+xml";
 
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetQr(
-        string code, HttpRequest http, [AsParameters] HazardServices services, IOptions<HazardsOptions> options, CancellationToken cancellationToken, string? format = null)
+        string code, HttpRequest http, [AsParameters] HazardServices services, IOptions<HazardsOptions> options, CancellationToken cancellationToken,
+        [OneOf("png", "svg"), Text(3)] string? format = null)
     {
         if (CodesApi.CheckCode(ref code) is { } invalid)
         {

@@ -1,6 +1,7 @@
 using EmergencyOps.Messaging.Idempotency;
 using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using Hazards.API.Extensions;
 using Hazards.API.Infrastructure;
 using Hazards.API.Model;
@@ -76,7 +77,7 @@ public static class ScansApi
         {
             return Problems.Invalid("consigneeEnterpriseId", $"Enterprise {consignee} is not registered.");
         }
-        var step = Enum.Parse<ScanStep>(request.Step!, ignoreCase: true);
+        var step = EnumNames.TryParse<ScanStep>(request.Step, out var parsed) ? parsed : throw new InvalidOperationException("The step was validated before.");
         var attempt = new ScanAttempt(step, actor.Id, request.Quantity!.Value, request.Unit!, request.ScannedAt ?? services.Events.NowOffset, request.ConsigneeEnterpriseId);
         if (TraceRules.Check(product, attempt) is { } violation)
         {
@@ -89,7 +90,8 @@ public static class ScansApi
     }
 
     public static async Task<Results<Ok<PaginatedItems<ScanResponse>>, NotFound, ValidationProblem>> GetTrace(
-        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken, int pageIndex = 0, int pageSize = 50)
+        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken,
+        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
     {
         if (CodesApi.CheckCode(ref code) is { } invalid)
         {

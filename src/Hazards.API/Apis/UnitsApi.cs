@@ -1,4 +1,5 @@
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Messaging.Idempotency;
 using EmergencyOps.Messaging.Persistence;
 using Hazards.API.Extensions;
@@ -154,7 +155,7 @@ public static class UnitsApi
 
     private static void Assign(HazardUnit unit, UnitRequest request)
     {
-        unit.Kind = Enum.Parse<UnitKind>(request.Kind!, ignoreCase: true);
+        unit.Kind = EnumNames.TryParse<UnitKind>(request.Kind, out var kind) ? kind : throw new InvalidOperationException("The kind was validated before.");
         unit.PeopleOutside = request.PeopleOutside!.Value;
         // Changed in place: owned rows keyed by (unit, CAS) are updated, not deleted and re-added under the same key.
         var wanted = request.Substances!.ToDictionary(s => s.Cas!, s => s.MaxTonnes!.Value);

@@ -1,23 +1,26 @@
 using Hazards.API.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using static Hazards.API.Model.HazardLimits;
 
 namespace Hazards.API.Infrastructure;
+
+// Column sizes come from HazardLimits, the same constants the request types validate with.
 
 internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
 {
     public void Configure(EntityTypeBuilder<Enterprise> b)
     {
         b.ToTable("Enterprises");
-        b.Property(e => e.CreditCode).HasMaxLength(18).IsFixedLength();
+        b.Property(e => e.CreditCode).HasMaxLength(CreditCodeLength).IsFixedLength();
         b.HasIndex(e => e.CreditCode).IsUnique();
-        b.Property(e => e.ShortCode).HasMaxLength(6);
+        b.Property(e => e.ShortCode).HasMaxLength(ShortCodeLength);
         b.HasIndex(e => e.ShortCode).IsUnique();
-        b.Property(e => e.Name).HasMaxLength(200);
-        b.Property(e => e.DistrictCode).HasMaxLength(6).IsFixedLength();
-        b.Property(e => e.Address).HasMaxLength(400);
-        b.Property(e => e.Contact).HasMaxLength(100);
-        b.Property(e => e.Phone).HasMaxLength(40);
+        b.Property(e => e.Name).HasMaxLength(NameLength);
+        b.Property(e => e.DistrictCode).HasMaxLength(DistrictCodeLength).IsFixedLength();
+        b.Property(e => e.Address).HasMaxLength(AddressLength);
+        b.Property(e => e.Contact).HasMaxLength(PersonNameLength);
+        b.Property(e => e.Phone).HasMaxLength(PhoneLength);
         b.HasIndex(e => new { e.DistrictCode, e.Name });
     }
 }
@@ -28,12 +31,17 @@ internal sealed class ChemicalConfiguration : IEntityTypeConfiguration<Chemical>
     {
         b.ToTable("Chemicals");
         b.HasKey(c => c.Cas);
-        b.Property(c => c.Cas).HasMaxLength(12);
-        b.Property(c => c.UnNumber).HasMaxLength(6);
-        b.Property(c => c.NameZh).HasMaxLength(200);
-        b.Property(c => c.NameEn).HasMaxLength(200);
-        b.Property(c => c.SignalWord).HasMaxLength(4);
-        b.Property(c => c.Edition).HasMaxLength(40);
+        b.Property(c => c.Cas).HasMaxLength(CasLength);
+        b.Property(c => c.UnNumber).HasMaxLength(UnNumberLength);
+        b.Property(c => c.NameZh).HasMaxLength(NameLength);
+        b.Property(c => c.NameEn).HasMaxLength(NameLength);
+        // The lists are JSON columns, sized for their items as EF writes them (validated codes: ASCII).
+        b.PrimitiveCollection(c => c.HazardClasses).HasMaxLength(JsonListLength(MaxHazardClasses, HazardClassLength));
+        b.PrimitiveCollection(c => c.Pictograms).HasMaxLength(JsonListLength(MaxPictograms, PictogramLength));
+        b.PrimitiveCollection(c => c.HazardStatements).HasMaxLength(JsonListLength(MaxStatements, StatementJsonLength));
+        b.PrimitiveCollection(c => c.Categories).HasMaxLength(JsonListLength(MaxCategories, CategoryCodeLength));
+        b.Property(c => c.SignalWord).HasMaxLength(SignalWordLength);
+        b.Property(c => c.Edition).HasMaxLength(EditionLength);
         b.Property(c => c.CriticalQuantity).HasPrecision(18, 6);
         b.Property(c => c.ToxicGasBeta).HasPrecision(9, 3);
     }
@@ -45,9 +53,9 @@ internal sealed class HazardCategoryConfiguration : IEntityTypeConfiguration<Haz
     {
         b.ToTable("HazardCategories");
         b.HasKey(c => c.Code);
-        b.Property(c => c.Code).HasMaxLength(8);
-        b.Property(c => c.Description).HasMaxLength(200);
-        b.Property(c => c.Edition).HasMaxLength(40);
+        b.Property(c => c.Code).HasMaxLength(CategoryCodeLength);
+        b.Property(c => c.Description).HasMaxLength(DescriptionLength);
+        b.Property(c => c.Edition).HasMaxLength(EditionLength);
         b.Property(c => c.CriticalQuantity).HasPrecision(18, 6);
         b.Property(c => c.Beta).HasPrecision(9, 3);
     }
@@ -61,7 +69,7 @@ internal sealed class AlphaBandConfiguration : IEntityTypeConfiguration<AlphaBan
         b.HasKey(a => a.MinPeople);
         b.Property(a => a.MinPeople).ValueGeneratedNever();
         b.Property(a => a.Alpha).HasPrecision(9, 3);
-        b.Property(a => a.Edition).HasMaxLength(40);
+        b.Property(a => a.Edition).HasMaxLength(EditionLength);
     }
 }
 
@@ -70,14 +78,14 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     public void Configure(EntityTypeBuilder<Product> b)
     {
         b.ToTable("Products");
-        b.Property(p => p.Code).HasMaxLength(32);
+        b.Property(p => p.Code).HasMaxLength(ProductCodeLength);
         b.HasIndex(p => p.Code).IsUnique();
-        b.Property(p => p.ParentCode).HasMaxLength(32);
-        b.Property(p => p.Cas).HasMaxLength(12);
-        b.Property(p => p.TradeName).HasMaxLength(200);
-        b.Property(p => p.Concentration).HasMaxLength(100);
-        b.Property(p => p.Packaging).HasMaxLength(200);
-        b.Property(p => p.Unit).HasMaxLength(10);
+        b.Property(p => p.ParentCode).HasMaxLength(ProductCodeLength);
+        b.Property(p => p.Cas).HasMaxLength(CasLength);
+        b.Property(p => p.TradeName).HasMaxLength(NameLength);
+        b.Property(p => p.Concentration).HasMaxLength(ConcentrationLength);
+        b.Property(p => p.Packaging).HasMaxLength(PackagingLength);
+        b.Property(p => p.Unit).HasMaxLength(UnitLength);
         b.Property(p => p.Remaining).HasPrecision(18, 6);
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => p.EnterpriseId);
@@ -92,7 +100,9 @@ internal sealed class SdsRevisionConfiguration : IEntityTypeConfiguration<SdsRev
     {
         b.ToTable("SdsRevisions");
         b.HasKey(r => new { r.ProductId, r.Revision });
-        b.Property(r => r.RevisedBy).HasMaxLength(100);
+        // 16 sections of up to 8,000 characters, escaped: SQL Server makes it nvarchar(max), with the bound on record.
+        b.PrimitiveCollection(r => r.Sections).HasMaxLength(JsonListLength(SdsSectionCount, SdsSectionJsonLength));
+        b.Property(r => r.RevisedBy).HasMaxLength(PersonNameLength);
     }
 }
 
@@ -102,11 +112,14 @@ internal sealed class LabelRevisionConfiguration : IEntityTypeConfiguration<Labe
     {
         b.ToTable("LabelRevisions");
         b.HasKey(r => new { r.ProductId, r.Revision });
-        b.Property(r => r.NameZh).HasMaxLength(200);
-        b.Property(r => r.NameEn).HasMaxLength(200);
-        b.Property(r => r.SignalWord).HasMaxLength(4);
-        b.Property(r => r.Supplier).HasMaxLength(400);
-        b.Property(r => r.EmergencyPhone).HasMaxLength(40);
-        b.Property(r => r.RevisedBy).HasMaxLength(100);
+        b.Property(r => r.NameZh).HasMaxLength(NameLength);
+        b.Property(r => r.NameEn).HasMaxLength(NameLength);
+        b.PrimitiveCollection(r => r.Pictograms).HasMaxLength(JsonListLength(MaxPictograms, PictogramLength));
+        b.PrimitiveCollection(r => r.HazardStatements).HasMaxLength(JsonListLength(MaxStatements, StatementJsonLength));
+        b.PrimitiveCollection(r => r.PrecautionaryStatements).HasMaxLength(JsonListLength(MaxStatements, StatementJsonLength));
+        b.Property(r => r.SignalWord).HasMaxLength(SignalWordLength);
+        b.Property(r => r.Supplier).HasMaxLength(SupplierLength);
+        b.Property(r => r.EmergencyPhone).HasMaxLength(PhoneLength);
+        b.Property(r => r.RevisedBy).HasMaxLength(PersonNameLength);
     }
 }

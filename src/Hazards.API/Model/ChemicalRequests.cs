@@ -1,8 +1,19 @@
+using EmergencyOps.ServiceDefaults.Input;
+using static Hazards.API.Model.HazardLimits;
+
 namespace Hazards.API.Model;
 
 public sealed record PutChemicalRequest(
-    string? UnNumber, string? NameZh, string? NameEn, IReadOnlyList<string>? HazardClasses, IReadOnlyList<string>? Pictograms,
-    string? SignalWord, IReadOnlyList<string>? HazardStatements, decimal? CriticalQuantity, IReadOnlyList<string>? Categories, decimal? ToxicGasBeta);
+    [property: Text(UnNumberLength)] string? UnNumber,
+    [property: Text(NameLength)] string? NameZh,
+    [property: Text(NameLength)] string? NameEn,
+    [property: TextList(MaxHazardClasses, HazardClassLength)] IReadOnlyList<string>? HazardClasses,
+    [property: OneOf("GHS01", "GHS02", "GHS03", "GHS04", "GHS05", "GHS06", "GHS07", "GHS08", "GHS09"), Items(MaxPictograms)] IReadOnlyList<string>? Pictograms,
+    [property: OneOf(Ghs.Danger, Ghs.Warning)] string? SignalWord,
+    [property: TextList(MaxStatements, StatementLength)] IReadOnlyList<string>? HazardStatements,
+    [property: Bounded(MinCriticalQuantity, MaxCriticalQuantity)] decimal? CriticalQuantity,
+    [property: TextList(MaxCategories, CategoryCodeLength)] IReadOnlyList<string>? Categories,
+    [property: Bounded(MinBeta, MaxBeta)] decimal? ToxicGasBeta);
 
 /// <summary>A chemical with the GB 18218 factors that apply to it, and where each came from.</summary>
 public sealed record ChemicalResponse(
@@ -18,11 +29,14 @@ public sealed record ChemicalResponse(
     }
 }
 
-public sealed record PutCategoryRequest(string? Description, decimal? CriticalQuantity, decimal? Beta);
+public sealed record PutCategoryRequest(
+    [property: Text(DescriptionLength)] string? Description,
+    [property: Bounded(MinCriticalQuantity, MaxCriticalQuantity)] decimal? CriticalQuantity,
+    [property: Bounded(MinBeta, MaxBeta)] decimal? Beta);
 
-public sealed record AlphaBandRequest(int? MinPeople, decimal? Alpha);
+public sealed record AlphaBandRequest([property: Bounded(0, MaxPeople)] int? MinPeople, [property: Bounded(MinAlpha, MaxAlpha)] decimal? Alpha);
 
-public sealed record PutAlphaBandsRequest(IReadOnlyList<AlphaBandRequest>? Bands);
+public sealed record PutAlphaBandsRequest([property: Items(MaxAlphaBands)] IReadOnlyList<AlphaBandRequest>? Bands);
 
 public sealed record ToxicGasBeta(string Cas, string NameZh, decimal Beta);
 
@@ -46,7 +60,7 @@ public static class ChemicalValidation
         if (!UnNumber.IsValid(r.UnNumber)) Fail("unNumber", $"'{r.UnNumber}' is not a UN number ('UN' and four digits, e.g. UN1005).");
         if (string.IsNullOrWhiteSpace(r.NameZh)) Fail("nameZh", "The Chinese name is required.");
         if (string.IsNullOrWhiteSpace(r.NameEn)) Fail("nameEn", "The English name is required.");
-        var badClasses = (r.HazardClasses ?? []).Where(c => c.Split(':') is not [var name, { Length: > 0 }] || !Ghs.Classes.Contains(name)).ToList();
+        var badClasses = (r.HazardClasses ?? []).Where(c => !Ghs.IsClassification(c)).ToList();
         if (badClasses.Count > 0 || r.HazardClasses is not { Count: > 0 })
         {
             Fail("hazardClasses", $"GHS classifications as 'class:category' from the 28 classes ({string.Join(", ", Ghs.Classes)}); wrong: {string.Join(", ", badClasses)}.");

@@ -1,11 +1,20 @@
 using System.Text.RegularExpressions;
 using EmergencyOps.Geography;
+using EmergencyOps.ServiceDefaults.Input;
+using static Hazards.API.Model.HazardLimits;
 
 namespace Hazards.API.Model;
 
 public sealed record RegisterEnterpriseRequest(
-    string? CreditCode, string? Name, string? ShortCode, string? DistrictCode, string? Address,
-    double? Latitude, double? Longitude, string? Contact, string? Phone);
+    [property: Text(CreditCodeLength)] string? CreditCode,
+    [property: Text(NameLength)] string? Name,
+    [property: Text(ShortCodeLength)] string? ShortCode,
+    [property: Text(DistrictCodeLength)] string? DistrictCode,
+    [property: Text(AddressLength)] string? Address,
+    [property: Bounded(-90.0, 90.0)] double? Latitude,
+    [property: Bounded(-180.0, 180.0)] double? Longitude,
+    [property: Text(PersonNameLength)] string? Contact,
+    [property: Text(PhoneLength)] string? Phone);
 
 public sealed record EnterpriseResponse(
     Guid Id, string CreditCode, string Name, string ShortCode, string DistrictCode, string DistrictName, string Address,
@@ -25,7 +34,7 @@ public static partial class EnterpriseValidation
         void Fail(string field, string message) => errors[field] = [message];
 
         if (!CreditCode.IsValid(r.CreditCode)) Fail("creditCode", CreditCode.Explain(r.CreditCode));
-        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) Fail("name", "A name of 1 to 200 characters is required.");
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > NameLength) Fail("name", $"A name of 1 to {NameLength} characters is required.");
         if (r.ShortCode is null || !Short().IsMatch(r.ShortCode)) Fail("shortCode", "A short code of 3 to 6 capital letters or digits (it appears in product codes, e.g. JSHG).");
         if (!Districts.IsKnown(r.DistrictCode)) Fail("districtCode", $"'{r.DistrictCode}' is not a Shanghai district code (GB/T 2260, e.g. 310116 for Jinshan).");
         if (string.IsNullOrWhiteSpace(r.Address)) Fail("address", "An address is required.");

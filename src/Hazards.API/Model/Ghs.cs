@@ -61,6 +61,13 @@ public static partial class Ghs
         }
     }
 
+    /// <summary>"class:category" with one of the 28 classes and a category such as 1, 1B, 1.1 or liquefied.</summary>
+    public static bool IsClassification(string value) =>
+        value.Split(':') is [var name, var category] && Classes.Contains(name) && Category().IsMatch(category);
+
+    [GeneratedRegex(@"^[0-9A-Za-z][0-9A-Za-z.\-]{0,19}$")]
+    private static partial Regex Category();
+
     [GeneratedRegex(@"^H[234]\d{2}[FfDd]{0,2}$")]
     private static partial Regex Statement();
 }

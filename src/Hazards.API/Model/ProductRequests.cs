@@ -1,16 +1,32 @@
 using System.Text.RegularExpressions;
+using EmergencyOps.ServiceDefaults.Input;
+using static Hazards.API.Model.HazardLimits;
 
 namespace Hazards.API.Model;
 
-public sealed record SdsSectionRequest(int? Number, string? Content);
+public sealed record SdsSectionRequest(
+    [property: Bounded(1, SdsSectionCount)] int? Number,
+    [property: FreeText(SdsSectionLength)] string? Content);
 
-public sealed record SdsRequest(IReadOnlyList<SdsSectionRequest>? Sections);
+public sealed record SdsRequest([property: Items(SdsSectionCount)] IReadOnlyList<SdsSectionRequest>? Sections);
 
 public sealed record LabelRequest(
-    string? NameZh, string? NameEn, IReadOnlyList<string>? Pictograms, string? SignalWord, IReadOnlyList<string>? HazardStatements,
-    IReadOnlyList<string>? PrecautionaryStatements, string? Supplier, string? EmergencyPhone);
+    [property: Text(NameLength)] string? NameZh,
+    [property: Text(NameLength)] string? NameEn,
+    [property: OneOf("GHS01", "GHS02", "GHS03", "GHS04", "GHS05", "GHS06", "GHS07", "GHS08", "GHS09"), Items(MaxPictograms)] IReadOnlyList<string>? Pictograms,
+    [property: OneOf(Ghs.Danger, Ghs.Warning)] string? SignalWord,
+    [property: TextList(MaxStatements, StatementLength)] IReadOnlyList<string>? HazardStatements,
+    [property: TextList(MaxStatements, StatementLength)] IReadOnlyList<string>? PrecautionaryStatements,
+    [property: Text(SupplierLength)] string? Supplier,
+    [property: Text(PhoneLength)] string? EmergencyPhone);
 
-public sealed record RegisterProductRequest(string? Cas, string? TradeName, string? Concentration, string? Packaging, SdsRequest? Sds, LabelRequest? Label);
+public sealed record RegisterProductRequest(
+    [property: Text(CasLength)] string? Cas,
+    [property: Text(NameLength)] string? TradeName,
+    [property: Text(ConcentrationLength)] string? Concentration,
+    [property: Text(PackagingLength)] string? Packaging,
+    SdsRequest? Sds,
+    LabelRequest? Label);
 
 public sealed record ProductResponse(Guid Id, string Code, string? ParentCode, Guid EnterpriseId, string Cas, string TradeName,
     string Concentration, string Packaging, DateTime IssuedAt, string ResolveUrl)
@@ -54,9 +70,9 @@ public static partial class ProductValidation
         {
             errors[prefix + "sections"] = ["An SDS has the 16 sections of GB/T 16483, numbered 1 to 16, each once."];
         }
-        else if (sections.Any(s => string.IsNullOrWhiteSpace(s.Content)))
+        else if (sections.Any(s => s.Content is null || TextRules.IsBlank(s.Content)))
         {
-            errors[prefix + "sections"] = [$"Every section has content; empty: {string.Join(", ", sections.Where(s => string.IsNullOrWhiteSpace(s.Content)).Select(s => s.Number))}."];
+            errors[prefix + "sections"] = [$"Every section has content; empty: {string.Join(", ", sections.Where(s => s.Content is null || TextRules.IsBlank(s.Content)).Select(s => s.Number))}."];
         }
     }
 

@@ -1,8 +1,20 @@
+using EmergencyOps.ServiceDefaults.Input;
+using static Hazards.API.Model.HazardLimits;
+
 namespace Hazards.API.Model;
 
 public sealed record ScanRequest(
-    string? Step, Guid? ActorEnterpriseId, double? Latitude, double? Longitude, string? Address, decimal? Quantity, string? Unit,
-    DateTimeOffset? ScannedAt, string? Operator, string? Waybill, Guid? ConsigneeEnterpriseId);
+    [property: OneOf(typeof(ScanStep))] string? Step,
+    Guid? ActorEnterpriseId,
+    [property: Bounded(-90.0, 90.0)] double? Latitude,
+    [property: Bounded(-180.0, 180.0)] double? Longitude,
+    [property: Text(AddressLength)] string? Address,
+    [property: Bounded(0.0, MaxScanQuantity)] decimal? Quantity,
+    [property: OneOf("kg", "t", "L", "m3", "pcs")] string? Unit,
+    [property: Moment] DateTimeOffset? ScannedAt,
+    [property: Text(PersonNameLength)] string? Operator,
+    [property: Text(WaybillLength)] string? Waybill,
+    Guid? ConsigneeEnterpriseId);
 
 public sealed record ScanResponse(
     string Code, int Sequence, ScanStep Step, Guid ActorEnterpriseId, double? Latitude, double? Longitude, string? Address,
@@ -22,6 +34,7 @@ public sealed record AnomalyResponse(Guid Id, string Code, ScanStep Step, string
 
 public static class ScanValidation
 {
+    /// <summary>The units a quantity is counted in (the request's <c>[OneOf]</c> names them for the contract).</summary>
     public static readonly string[] Units = ["kg", "t", "L", "m3", "pcs"];
 
     public static Dictionary<string, string[]> Validate(ScanRequest r, DateTimeOffset now)
@@ -29,8 +42,7 @@ public static class ScanValidation
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string message) => errors[field] = [message];
 
-        var steps = string.Join(", ", Enum.GetValues<ScanStep>().Select(TraceRules.Name));
-        if (!Enum.TryParse<ScanStep>(r.Step, ignoreCase: true, out var step) || int.TryParse(r.Step, out _)) Fail("step", $"Step is one of: {steps}.");
+        if (!EnumNames.TryParse<ScanStep>(r.Step, out var step)) Fail("step", $"Step is one of: {EnumNames.List<ScanStep>()}.");
         if (r.ActorEnterpriseId is null) Fail("actorEnterpriseId", "The enterprise that scans is required.");
         if (r.Latitude is null != r.Longitude is null) Fail("latitude", "Give both latitude and longitude, or neither.");
         if (r.Latitude is { } lat && r.Longitude is { } lon && (lat is < -90 or > 90 || lon is < -180 or > 180)) Fail("latitude", "Latitude −90…90 and longitude −180…180 (WGS-84).");

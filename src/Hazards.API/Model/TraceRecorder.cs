@@ -1,3 +1,4 @@
+using EmergencyOps.Messaging.Idempotency;
 using Hazards.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -59,8 +60,8 @@ public sealed partial class TraceRecorder(HazardsContext db, HazardEvents events
 
     /// <summary>
     /// Stores the refusal and its event, nothing of the scan: the product was only read. Inside an
-    /// idempotent request this commits with the stored answer, so a retry replays the refusal
-    /// without a second anomaly.
+    /// idempotent request the refusal is kept as the key's answer and commits with it, so a retry replays
+    /// the refusal without a second anomaly.
     /// </summary>
     public async Task<ProblemHttpResult> RefuseAsync(Product product, Enterprise actor, ScanAttempt attempt, ScanRequest request, TraceViolation violation,
         CancellationToken cancellationToken)
@@ -74,6 +75,7 @@ public sealed partial class TraceRecorder(HazardsContext db, HazardEvents events
         };
         db.Anomalies.Add(anomaly);
         events.ScanAnomalyDetected(anomaly, product, chemical, actor, request.Latitude, request.Longitude);
+        http.HttpContext?.KeepRefusalAsAnswer();
         await db.SaveChangesAsync(cancellationToken);
         LogRefused(logger, product.Code, TraceRules.Name(attempt.Step), violation.Rule, actor.Id);
         return TypedResults.Problem(violation.Detail, statusCode: violation.Status, title: "Scan refused",

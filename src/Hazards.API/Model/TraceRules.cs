@@ -16,62 +16,82 @@ public static class TraceRules
     private const int Conflict = StatusCodes.Status409Conflict;
     private const int Unprocessable = StatusCodes.Status422UnprocessableEntity;
 
+    // The rules' machine names: anomalies carry them, and the anomaly list filters by them.
+    public const string AfterDisposal = "after-disposal";
+    public const string NotCommissioned = "not-commissioned";
+    public const string NotOwner = "not-owner";
+    public const string AlreadyCommissioned = "already-commissioned";
+    public const string OutOfOrder = "out-of-order";
+    public const string UnitMismatch = "unit-mismatch";
+    public const string NotShipped = "not-shipped";
+    public const string NotConsignee = "not-consignee";
+    public const string NotHolder = "not-holder";
+    public const string InTransit = "in-transit";
+    public const string ShipToSelf = "ship-to-self";
+    public const string ExceedsRemaining = "exceeds-remaining";
+
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        AfterDisposal, NotCommissioned, NotOwner, AlreadyCommissioned, OutOfOrder, UnitMismatch,
+        NotShipped, NotConsignee, NotHolder, InTransit, ShipToSelf, ExceedsRemaining,
+    ];
+
     public static TraceViolation? Check(Product product, ScanAttempt scan)
     {
         if (product.Disposed)
         {
-            return new("after-disposal", Conflict, $"{product.Code} was disposed of; nothing can be scanned after disposal.");
+            return new(AfterDisposal, Conflict, $"{product.Code} was disposed of; nothing can be scanned after disposal.");
         }
         if (product.LastSequence == 0)
         {
             if (scan.Step != ScanStep.Commissioning)
             {
-                return new("not-commissioned", Conflict, $"{product.Code} has not been commissioned (赋码); its first scan must be commissioning, not {Name(scan.Step)}.");
+                return new(NotCommissioned, Conflict, $"{product.Code} has not been commissioned (赋码); its first scan must be commissioning, not {Name(scan.Step)}.");
             }
             return scan.Actor == product.EnterpriseId ? null
-                : new("not-owner", Conflict, "Only the enterprise the code was issued to commissions it.");
+                : new(NotOwner, Conflict, "Only the enterprise the code was issued to commissions it.");
         }
         if (scan.Step == ScanStep.Commissioning)
         {
-            return new("already-commissioned", Conflict, $"{product.Code} was commissioned already; a code is commissioned once.");
+            return new(AlreadyCommissioned, Conflict, $"{product.Code} was commissioned already; a code is commissioned once.");
         }
         if (product.LastScannedAt is { } last && scan.ScannedAt < last)
         {
-            return new("out-of-order", Conflict, $"The scan is dated {scan.ScannedAt:O}, before the latest scan of {product.Code} ({last:O}); the trace only moves forward.");
+            return new(OutOfOrder, Conflict, $"The scan is dated {scan.ScannedAt:O}, before the latest scan of {product.Code} ({last:O}); the trace only moves forward.");
         }
         if (!string.Equals(scan.Unit, product.Unit, StringComparison.Ordinal))
         {
-            return new("unit-mismatch", Unprocessable, $"{product.Code} is counted in {product.Unit}; scan it in {product.Unit}, not {scan.Unit}.");
+            return new(UnitMismatch, Unprocessable, $"{product.Code} is counted in {product.Unit}; scan it in {product.Unit}, not {scan.Unit}.");
         }
         if (scan.Step == ScanStep.Receiving)
         {
             if (product.InTransitTo is null)
             {
-                return new("not-shipped", Conflict, $"{product.Code} is not being shipped to anyone; a receipt needs a shipping first.");
+                return new(NotShipped, Conflict, $"{product.Code} is not being shipped to anyone; a receipt needs a shipping first.");
             }
             if (product.InTransitTo != scan.Actor)
             {
-                return new("not-consignee", Conflict, $"{product.Code} was shipped to another enterprise; only the consignee of the latest shipping receives it.");
+                return new(NotConsignee, Conflict, $"{product.Code} was shipped to another enterprise; only the consignee of the latest shipping receives it.");
             }
         }
         else
         {
             if (product.HolderEnterpriseId != scan.Actor)
             {
-                return new("not-holder", Conflict, $"The scanning enterprise does not hold {product.Code}; only the current holder may record {Name(scan.Step)}.");
+                return new(NotHolder, Conflict, $"The scanning enterprise does not hold {product.Code}; only the current holder may record {Name(scan.Step)}.");
             }
             if (product.InTransitTo is not null && scan.Step != ScanStep.Loading)
             {
-                return new("in-transit", Conflict, $"{product.Code} is in transit to its consignee; it must be received before {Name(scan.Step)}.");
+                return new(InTransit, Conflict, $"{product.Code} is in transit to its consignee; it must be received before {Name(scan.Step)}.");
             }
             if (scan.Step == ScanStep.Shipping && scan.Consignee == scan.Actor)
             {
-                return new("ship-to-self", Conflict, "An enterprise does not ship to itself; record storing instead.");
+                return new(ShipToSelf, Conflict, "An enterprise does not ship to itself; record storing instead.");
             }
         }
         if (scan.Quantity > product.Remaining)
         {
-            return new("exceeds-remaining", Unprocessable, $"{scan.Quantity} {scan.Unit} is more than the {product.Remaining} {product.Unit} that remains of {product.Code}.");
+            return new(ExceedsRemaining, Unprocessable, $"{scan.Quantity} {scan.Unit} is more than the {product.Remaining} {product.Unit} that remains of {product.Code}.");
         }
         return null;
     }

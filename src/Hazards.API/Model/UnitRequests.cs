@@ -1,10 +1,18 @@
 using EmergencyOps.Contracts.Hazards;
+using EmergencyOps.ServiceDefaults.Input;
+using static Hazards.API.Model.HazardLimits;
 
 namespace Hazards.API.Model;
 
-public sealed record UnitSubstanceRequest(string? Cas, decimal? MaxTonnes);
+public sealed record UnitSubstanceRequest(
+    [property: Text(CasLength)] string? Cas,
+    [property: Bounded(0.0, MaxTonnes)] decimal? MaxTonnes);
 
-public sealed record UnitRequest(string? Kind, string? Name, int? PeopleOutside, IReadOnlyList<UnitSubstanceRequest>? Substances);
+public sealed record UnitRequest(
+    [property: OneOf(typeof(UnitKind))] string? Kind,
+    [property: Text(NameLength)] string? Name,
+    [property: Bounded(0, MaxPeople)] int? PeopleOutside,
+    [property: Items(MaxSubstances)] IReadOnlyList<UnitSubstanceRequest>? Substances);
 
 /// <summary>A unit's evaluation with every term, so a regulator can redo the arithmetic.</summary>
 public sealed record UnitEvaluationResponse(
@@ -23,8 +31,8 @@ public static class UnitValidation
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string message) => errors[field] = [message];
 
-        if (!Enum.TryParse<UnitKind>(r.Kind, ignoreCase: true, out _) || int.TryParse(r.Kind, out _)) Fail("kind", "Kind is 'productionUnit', 'tankFarm' or 'store'.");
-        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) Fail("name", "A name of 1 to 200 characters is required.");
+        if (!EnumNames.TryParse<UnitKind>(r.Kind, out _)) Fail("kind", $"Kind is one of: {EnumNames.List<UnitKind>()}.");
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > NameLength) Fail("name", $"A name of 1 to {NameLength} characters is required.");
         if (r.PeopleOutside is not >= 0) Fail("peopleOutside", "The number of people within 500 m outside the site (0 or more) is required.");
         var substances = r.Substances ?? [];
         var badCas = substances.Where(s => !CasNumber.IsValid(s.Cas)).Select(s => s.Cas).ToList();
