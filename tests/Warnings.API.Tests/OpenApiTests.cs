@@ -17,4 +17,14 @@ public sealed class OpenApiTests(WarningsFactory factory) : IClassFixture<Warnin
         var disposition = operations.Single(o => o.Path == "/api/warnings/{id}/dispositions").Example;
         Assert.Equal("inProgress", disposition.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Every_request_property_and_query_parameter_declares_its_limits()
+    {
+        using var client = factory.CreateClient();
+
+        var missing = await ContractLimits.MissingAsync(client);
+
+        Assert.True(missing.Count == 0, string.Join('\n', missing));
+    }
 }

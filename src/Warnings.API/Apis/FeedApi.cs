@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EmergencyOps.ServiceDefaults.Input;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,13 +28,14 @@ public static class FeedApi
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> Feed(
         HttpContext http, WarningsContext db, FeedHub hub, IOptions<WarningsOptions> options,
-        string? district, string? level, string? type, string? status, long? lastEventId, CancellationToken cancellationToken)
+        [Text(WarningLimits.DistrictFilter)] string? district, [Text(WarningLimits.LevelFilter)] string? level, [Text(WarningLimits.TypeFilter)] string? type,
+        [Text(WarningLimits.EnumName)] string? status, [Bounded(0, WarningLimits.FeedSequence)] long? lastEventId, CancellationToken cancellationToken)
     {
         var errors = FeedFilter.TryParse(district, level, type, status, out var filter);
         var resumeFrom = lastEventId;
         if (http.Request.Headers["Last-Event-ID"].FirstOrDefault() is { Length: > 0 } header)
         {
-            if (long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) resumeFrom = parsed;
+            if (long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed <= WarningLimits.FeedSequence) resumeFrom = parsed;
             else errors["Last-Event-ID"] = ["The last event id is the number of an event this feed sent."];
         }
         if (errors.Count > 0)

@@ -32,9 +32,9 @@ public static class LifeCycleApi
         var errors = new Dictionary<string, string[]>();
         var level = WarningValidation.Level(request.Level, WarningTypeCatalogue.Find(warning.Type), errors, required: false);
         var area = request.Area is null ? null : WarningValidation.Area(request.Area, errors);
-        var headline = WarningValidation.Text(request.Headline, "headline", WarningValidation.MaxHeadline, errors, required: false);
-        var description = WarningValidation.Text(request.Description, "description", 4000, errors, required: false);
-        var instruction = WarningValidation.Text(request.Instruction, "instruction", 4000, errors, required: false);
+        var headline = WarningValidation.Text(request.Headline, "headline", WarningLimits.Headline, errors, required: false);
+        var description = WarningValidation.Text(request.Description, "description", WarningLimits.LongText, errors, required: false);
+        var instruction = WarningValidation.Text(request.Instruction, "instruction", WarningLimits.LongText, errors, required: false);
         var units = WarningValidation.Units(request.ResponsibleUnits, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (NotActive(warning) is { } refused) return refused;
@@ -92,9 +92,9 @@ public static class LifeCycleApi
         Guid id, VersionKind kind, EndWarningRequest? request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var reason = WarningValidation.Text(request?.Reason, "reason", 1000, errors, required: kind == VersionKind.Cancel);
-        var description = WarningValidation.Text(request?.Description, "description", 4000, errors, required: false);
-        var instruction = WarningValidation.Text(request?.Instruction, "instruction", 4000, errors, required: false);
+        var reason = WarningValidation.Text(request?.Reason, "reason", WarningLimits.Note, errors, required: kind == VersionKind.Cancel);
+        var description = WarningValidation.Text(request?.Description, "description", WarningLimits.LongText, errors, required: false);
+        var instruction = WarningValidation.Text(request?.Instruction, "instruction", WarningLimits.LongText, errors, required: false);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var warning = await services.FindAsync(id, cancellationToken);
         if (warning is null) return TypedResults.NotFound();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Geography;
 using EmergencyOps.Messaging.Idempotency;
@@ -17,7 +18,9 @@ public static class MonitoringApi
         api.MapPost("/readings", PostReadings).WithName("PostReadings").WithRequestExample(WarningExamples.Readings).WithIdempotency<WarningsContext>()
             .WithSummary("Post one reading or a batch; breaches issue or escalate one warning per station and indicator").RequireAuthorization(WarningsPolicies.Readings);
         api.MapPut("/thresholds/{indicator}", PutThreshold).WithName("PutThreshold").WithRequestExample(WarningExamples.Threshold)
-            .WithSummary("Set an indicator's thresholds per level, hysteresis band and hold time").RequireAuthorization(WarningsPolicies.Admin);
+            .WithSummary("Set an indicator's thresholds per level, hysteresis band and hold time; the indicator matches " + WarningLimits.IndicatorPattern)
+            .WithDescription(WarningLimits.IndicatorRule + " Thresholds are from -1,000,000 to 1,000,000, each level above the one before; the hysteresis band is 0 to 1,000,000; the hold time 0 to 1440 minutes.")
+            .RequireAuthorization(WarningsPolicies.Admin);
         api.MapGet("/thresholds", ListThresholds).WithName("ListThresholds").WithSummary("Every indicator's thresholds").RequireAuthorization(WarningsPolicies.Read);
         api.MapSuggestionsApi();
         return api;
@@ -28,7 +31,7 @@ public static class MonitoringApi
     {
         var inputs = request.Readings ?? [new ReadingInput(request.Indicator, request.Station, request.District, request.Value, request.ObservedAt)];
         var errors = new Dictionary<string, string[]>();
-        if (inputs.Count is 0 or > 1000) errors["readings"] = ["Post 1 to 1000 readings."];
+        if (inputs.Count is 0 or > WarningLimits.Readings) errors["readings"] = [$"Post 1 to {WarningLimits.Readings} readings."];
         var thresholds = await services.Db.Thresholds.AsNoTracking().ToDictionaryAsync(t => t.Indicator, cancellationToken);
         var now = services.Publisher.Now;
         for (var i = 0; i < inputs.Count; i++)
@@ -36,7 +39,7 @@ public static class MonitoringApi
             var r = inputs[i];
             var at = request.Readings is null ? "" : $"readings[{i}].";
             if (r.Indicator is null || !thresholds.ContainsKey(r.Indicator)) errors[at + "indicator"] = [$"'{r.Indicator}' has no thresholds (PUT /api/warnings/thresholds/{{indicator}} first)."];
-            if (string.IsNullOrWhiteSpace(r.Station) || r.Station.Length > 60) errors[at + "station"] = ["The station id is required (at most 60 characters)."];
+            if (r.Station is null || !WarningLimits.IsStation(r.Station)) errors[at + "station"] = [WarningLimits.StationRule];
             if (!Districts.IsKnown(r.District)) errors[at + "district"] = [$"'{r.District}' is not a Shanghai district code (GB/T 2260)."];
             if (r.Value is null) errors[at + "value"] = ["The value is required."];
             if (r.ObservedAt is null || r.ObservedAt.Value.UtcDateTime > now.AddMinutes(5)) errors[at + "observedAt"] = ["The observation time is required and cannot be in the future."];
@@ -63,13 +66,15 @@ public static class MonitoringApi
     }
 
     public static async Task<Results<Ok<ThresholdResponse>, ValidationProblem>> PutThreshold(
-        string indicator, ThresholdRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
+        [RegularExpression(WarningLimits.IndicatorPattern, ErrorMessage = WarningLimits.IndicatorRule)] string indicator,
+        ThresholdRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(indicator) || indicator.Length > 60) errors["indicator"] = ["The indicator is at most 60 characters."];
+        // The path becomes a key, a log line and part of warning texts: a plain token only (no line breaks, '../' or quotes).
+        if (!WarningLimits.IsIndicator(indicator)) errors["indicator"] = [WarningLimits.IndicatorRule];
         var type = WarningTypeCatalogue.Find(request.WarningType);
         if (type is null) errors["warningType"] = [$"'{request.WarningType}' is not a warning type."];
-        var unit = WarningValidation.Text(request.Unit, "unit", 20, errors, required: true);
+        var unit = WarningValidation.Text(request.Unit, "unit", WarningLimits.MeasureUnit, errors, required: true);
         var levels = new (string Name, EmergencyOps.Contracts.Warnings.WarningLevel Level, decimal? Value)[]
         {
             ("blue", EmergencyOps.Contracts.Warnings.WarningLevel.Blue, request.Blue), ("yellow", EmergencyOps.Contracts.Warnings.WarningLevel.Yellow, request.Yellow),
@@ -83,7 +88,7 @@ public static class MonitoringApi
             if (set[i].Value <= set[i - 1].Value) errors[set[i].Name] = [$"The {set[i].Name} threshold must be above the {set[i - 1].Name} threshold."];
         }
         if (request.Hysteresis is < 0) errors["hysteresis"] = ["The hysteresis band cannot be negative."];
-        if (request.HoldMinutes is < 0 or > 1440) errors["holdMinutes"] = ["The hold time is 0 to 1440 minutes."];
+        if (request.HoldMinutes is < 0 or > WarningLimits.HoldMinutes) errors["holdMinutes"] = [$"The hold time is 0 to {WarningLimits.HoldMinutes} minutes."];
         var units = WarningValidation.Units(request.ResponsibleUnits, errors) ?? [];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

@@ -1,4 +1,5 @@
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public static class ResponsesApi
     public static async Task<Results<Ok<UnitResponseView>, NotFound, ValidationProblem, ProblemHttpResult>> Acknowledge(
         Guid id, AcknowledgeRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Unit)) return UnitRequired();
+        if (request.Unit is null || TextRules.IsBlank(request.Unit)) return UnitRequired();
         var (response, problem) = await FindAsync(id, request.Unit.Trim(), services, cancellationToken);
         if (problem is not null) return problem;
         if (response is null) return TypedResults.NotFound();
@@ -42,9 +43,9 @@ public static class ResponsesApi
         Guid id, DispositionRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Unit)) errors["unit"] = ["The unit is required."];
+        if (request.Unit is null || TextRules.IsBlank(request.Unit)) errors["unit"] = ["The unit is required."];
         if (request.Status is null) errors["status"] = ["The status is inProgress or completed."];
-        var report = WarningValidation.Text(request.Report, "report", 4000, errors, required: true);
+        var report = WarningValidation.Text(request.Report, "report", WarningLimits.LongText, errors, required: true);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var (response, problem) = await FindAsync(id, request.Unit!.Trim(), services, cancellationToken);
         if (problem is not null) return problem;

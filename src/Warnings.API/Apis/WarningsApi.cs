@@ -1,5 +1,6 @@
 using EmergencyOps.Messaging.Idempotency;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Warnings.API.Extensions;
@@ -37,9 +38,9 @@ public static class WarningsApi
         if (type is null) errors["type"] = [$"'{request.Type}' is not a warning type (see /api/warnings/types)."];
         var level = WarningValidation.Level(request.Level, type, errors, required: true);
         var area = WarningValidation.Area(request.Area, errors);
-        var headline = WarningValidation.Text(request.Headline, "headline", WarningValidation.MaxHeadline, errors, required: true);
-        var description = WarningValidation.Text(request.Description, "description", 4000, errors, required: true);
-        var instruction = WarningValidation.Text(request.Instruction, "instruction", 4000, errors, required: false);
+        var headline = WarningValidation.Text(request.Headline, "headline", WarningLimits.Headline, errors, required: true);
+        var description = WarningValidation.Text(request.Description, "description", WarningLimits.LongText, errors, required: true);
+        var instruction = WarningValidation.Text(request.Instruction, "instruction", WarningLimits.LongText, errors, required: false);
         var units = WarningValidation.Units(request.ResponsibleUnits, errors) ?? [];
         var exercise = false;
         if (request.Status is { } status && !status.Equals("Actual", StringComparison.OrdinalIgnoreCase))
@@ -72,15 +73,16 @@ public static class WarningsApi
         await services.FindAsync(id, cancellationToken) is { } w ? TypedResults.Ok(WarningResponse.From(w)) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<PaginatedItems<WarningSummary>>, ValidationProblem>> ListWarnings(
-        [AsParameters] WarningServices services, string? state, string? district, string? level, string? type, string? status,
-        CancellationToken cancellationToken, int pageIndex = 0, int pageSize = 20)
+        [AsParameters] WarningServices services, [Text(WarningLimits.EnumName)] string? state, [Text(WarningLimits.DistrictFilter)] string? district,
+        [Text(WarningLimits.LevelFilter)] string? level, [Text(WarningLimits.TypeFilter)] string? type, [Text(WarningLimits.EnumName)] string? status,
+        CancellationToken cancellationToken, [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 20)
     {
         var errors = FeedFilter.TryParse(district, level, type, status, out var filter);
         WarningState? wanted = WarningState.Active;
         if (state is not null)
         {
             if (state.Equals("all", StringComparison.OrdinalIgnoreCase)) wanted = null;
-            else if (Enum.TryParse<WarningState>(state, ignoreCase: true, out var s) && !int.TryParse(state, out _)) wanted = s;
+            else if (EnumNames.TryParse<WarningState>(state, out var s)) wanted = s;
             else errors["state"] = ["Use active (default), draft, ended, rejected or all."];
         }
         Paging.Validate(pageIndex, pageSize, errors);
@@ -95,7 +97,7 @@ public static class WarningsApi
         if (filter.Districts.Count > 0) query = query.Where(w => w.DistrictCodes.Any(d => filter.Districts.Contains(d)));
         var count = await query.LongCountAsync(cancellationToken);
         var page = await query.OrderByDescending(w => w.CreatedAt).ThenByDescending(w => w.Id)
-            .Skip(Math.Max(0, pageIndex) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PaginatedItems<WarningSummary>(pageIndex, pageSize, count, [.. page.Select(Summary)]));
     }
 

@@ -22,7 +22,7 @@ public sealed class MajorHazardSourceClassifiedConsumer(WarningsContext db, Time
             Db.HazardSites.Add(site);
         }
         (site.Name, site.DistrictCode, site.Latitude, site.Longitude, site.Level, site.R, site.UpdatedAt) =
-            ($"{m.EnterpriseName} {m.UnitName}", m.DistrictCode, m.Latitude, m.Longitude, m.Level, m.R, Time.GetUtcNow().UtcDateTime);
+            (WarningLimits.Clip($"{m.EnterpriseName} {m.UnitName}", WarningLimits.SiteName), m.DistrictCode, m.Latitude, m.Longitude, m.Level, m.R, Time.GetUtcNow().UtcDateTime);
     }
 }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using EmergencyOps.Contracts.Warnings;
+using EmergencyOps.ServiceDefaults.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -15,7 +16,10 @@ namespace Warnings.API.Infrastructure;
 public sealed record FeedItem(long Sequence, string Type, WarningLevel Level, WarningLevel? PreviousLevel, bool Exercise, IReadOnlyList<string> DistrictCodes, byte[] Frame)
 {
     public static FeedItem From(FeedEntry e) => new(e.Sequence, e.Type, e.Level, e.PreviousLevel, e.Exercise, e.DistrictCodes,
-        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {e.Sequence}\nevent: {e.EventType}\ndata: {e.Payload}\n\n")));
+        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {e.Sequence}\nevent: {OneLine(e.EventType)}\ndata: {OneLine(e.Payload)}\n\n")));
+
+    // What this service wrote is one line of JSON; a row damaged since must not split or end the SSE frame early.
+    private static string OneLine(string text) => TextRules.Strip(text).Replace('\r', ' ').Replace('\n', ' ');
 }
 
 /// <summary>

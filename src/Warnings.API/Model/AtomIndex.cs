@@ -4,7 +4,10 @@ using Warnings.API.Extensions;
 
 namespace Warnings.API.Model;
 
-/// <summary>An Atom index of the active CAP alerts: one entry per warning, linking to its current CAP document.</summary>
+/// <summary>
+/// An Atom index of the active CAP alerts: one entry per warning, linking to its current CAP document. Stored text
+/// goes in as XML can carry it, so one row written before input was checked cannot break the index.
+/// </summary>
 public static class AtomIndex
 {
     public const string ContentType = "application/atom+xml";
@@ -32,13 +35,13 @@ public static class AtomIndex
         var summary = $"{type.NameZh}{v.Level.ColourZh()}预警 ({v.Level.GradeZh()}) · {v.Level.CapSeverity()} · {districts}"
             + (v.Expires is { } x ? $" · 有效至 {CapDocument.Time(x)}" : "");
         return new XElement(Atom + "entry",
-            new XElement(Atom + "id", $"urn:cap:{v.Identifier}"),
-            new XElement(Atom + "title", v.Headline),
+            new XElement(Atom + "id", $"urn:cap:{CapDocument.Xml(v.Identifier)}"),
+            new XElement(Atom + "title", CapDocument.Xml(v.Headline)),
             new XElement(Atom + "updated", CapDocument.Time(v.Sent!.Value)),
             new XElement(Atom + "published", CapDocument.Time(w.PublishedAt!.Value)),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", CapDocument.ContentType), new XAttribute("href", cap)),
             new XElement(Atom + "category", new XAttribute("term", type.Code), new XAttribute("label", type.NameZh)),
             new XElement(Atom + "category", new XAttribute("term", v.Level.Colour()), new XAttribute("label", v.Level.ColourZh())),
-            new XElement(Atom + "summary", summary));
+            new XElement(Atom + "summary", CapDocument.Xml(summary)));
     }
 }

@@ -23,17 +23,21 @@ public sealed class HazardReaction(WarningsContext db, WarningPublisher publishe
         var site = sites.OrderBy(s => s.Level).First();
         var level = LevelFor(site.Level);
         var type = WarningTypeCatalogue.Find(WarningTypes.ChemicalRelease)!;
-        var centre = anomaly.Latitude != 0 || anomaly.Longitude != 0 ? new GeoPoint(anomaly.Latitude, anomaly.Longitude) : new GeoPoint(site.Latitude, site.Longitude);
+        // Where the scan happened if it was reported in the city (0,0 means not reported), else the site itself.
+        var reported = new GeoPoint(anomaly.Latitude, anomaly.Longitude);
+        var centre = Districts.IsWithinShanghai(reported) ? reported : new GeoPoint(site.Latitude, site.Longitude);
         var circle = new GeoCircle(centre, RadiusKm).ToString();
-        var reason = string.Create(CultureInfo.InvariantCulture,
-            $"{site.Name}（{site.Level.ToString().Replace("Level", "", StringComparison.Ordinal)}级重大危险源）扫码异常：{anomaly.ChemicalName}（CAS {anomaly.Cas}），码 {anomaly.Code}，{anomaly.Detail}");
+        // Built from other services' data: cut to the columns it goes into.
+        var reason = WarningLimits.Clip(string.Create(CultureInfo.InvariantCulture,
+            $"{site.Name}（{site.Level.ToString().Replace("Level", "", StringComparison.Ordinal)}级重大危险源）扫码异常：{anomaly.ChemicalName}（CAS {anomaly.Cas}），码 {anomaly.Code}，{anomaly.Detail}"), WarningLimits.Note);
         if (publisher.Options.AutoIssueFromHazards && !publisher.NeedsSignOff(type, level))
         {
             var warning = new Warning { Type = type.Code, Origin = WarningOrigin.Hazard, CreatedBy = "hazards", CreatedAt = publisher.Now };
             publisher.Create(warning, new WarningVersion
             {
                 WarningId = warning.Id, Number = 1, Kind = VersionKind.Issue, Level = level,
-                Headline = $"{Districts.Find(site.DistrictCode)?.Name}{site.Name}危化品泄漏{level.ColourZh()}预警", Description = reason,
+                Headline = WarningLimits.Clip($"{Districts.Find(site.DistrictCode)?.Name}{site.Name}危化品泄漏{level.ColourZh()}预警", WarningLimits.Headline),
+                Description = reason,
                 Instruction = "周边单位和人员注意防护，听从现场指挥，远离危险区域。", Effective = publisher.Now,
                 DistrictCodes = [site.DistrictCode], Circle = circle, Author = "hazards", Certainty = "Possible",
             }, draft: false);

@@ -1,10 +1,14 @@
 using EmergencyOps.Contracts.Warnings;
+using EmergencyOps.ServiceDefaults.Input;
 
 namespace Warnings.API.Model;
 
 /// <summary>What a colour level means in CAP and in Chinese.</summary>
 public static class Levels
 {
+    /// <summary>The level names of the contract, least severe first.</summary>
+    public const string Blue = "blue", Yellow = "yellow", Orange = "orange", Red = "red";
+
     public static bool IsMoreSevereThan(this WarningLevel level, WarningLevel other) => (int)level < (int)other;
 
     public static string Colour(this WarningLevel level) => level.ToString().ToLowerInvariant();
@@ -43,9 +47,6 @@ public static class Levels
         _ => "Future",
     };
 
-    public static bool TryParse(string? value, out WarningLevel level)
-    {
-        level = default;
-        return value is not null && !int.TryParse(value, out _) && Enum.TryParse(value, ignoreCase: true, out level) && Enum.IsDefined(level);
-    }
+    /// <summary>A level by name only (blue, yellow, orange, red; any case): never a number.</summary>
+    public static bool TryParse(string? value, out WarningLevel level) => EnumNames.TryParse(value, out level);
 }

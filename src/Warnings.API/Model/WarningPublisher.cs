@@ -20,6 +20,7 @@ public sealed class WarningPublisher(
 {
     public const string Source = "warnings";
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+    private static readonly DateTime LatestLocal = DateTime.MaxValue - ChinaStandardTime;
     private readonly List<(WarningVersion Version, FeedEntry Entry, Warning Warning)> _published = [];
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -113,7 +114,12 @@ public sealed class WarningPublisher(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public static DateTimeOffset Local(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaStandardTime);
+    /// <summary>
+    /// A UTC time in China Standard Time. Input is within 2000..2100 ([Moment]); a time stored earlier near the end of the
+    /// calendar (9999-12-31) is shown as the last representable moment rather than failing the whole response.
+    /// </summary>
+    public static DateTimeOffset Local(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc > LatestLocal ? LatestLocal : utc, DateTimeKind.Utc)).ToOffset(ChinaStandardTime);
 
     private void RaiseEvent(Warning w, WarningVersion v, WarningLevel previousLevel, DateTime now)
     {

@@ -1,26 +1,57 @@
 using EmergencyOps.Contracts.Warnings;
+using EmergencyOps.ServiceDefaults.Input;
 
 namespace Warnings.API.Model;
 
 /// <summary>Districts (GB/T 2260) and/or a CAP polygon (<c>lat,lon ...</c>, closed) or circle (<c>lat,lon radius_km</c>).</summary>
-public sealed record AreaRequest(IReadOnlyList<string>? DistrictCodes, string? Polygon, string? Circle);
+public sealed record AreaRequest(
+    [property: TextList(WarningLimits.Districts, WarningLimits.DistrictCode)] IReadOnlyList<string>? DistrictCodes,
+    [property: Text(WarningLimits.Polygon)] string? Polygon,
+    [property: Text(WarningLimits.Circle)] string? Circle);
 
 public sealed record IssueWarningRequest(
-    string? Type, string? Level, AreaRequest? Area, string? Headline, string? Description, string? Instruction,
-    DateTimeOffset? Effective, DateTimeOffset? Onset, DateTimeOffset? Expires, IReadOnlyList<string>? ResponsibleUnits, string? Status, string? Note);
+    [property: OneOf(WarningTypes.Typhoon, WarningTypes.Rainstorm, WarningTypes.Snowstorm, WarningTypes.ColdWave, WarningTypes.Gale,
+        WarningTypes.Sandstorm, WarningTypes.Heat, WarningTypes.Drought, WarningTypes.Lightning, WarningTypes.Hail, WarningTypes.Frost,
+        WarningTypes.Fog, WarningTypes.Haze, WarningTypes.RoadIcing, WarningTypes.GasLeak, WarningTypes.ChemicalRelease,
+        WarningTypes.Waterlogging, WarningTypes.Fire, WarningTypes.Subsidence, WarningTypes.Crowd, WarningTypes.SpecialEquipment,
+        WarningTypes.Earthquake)] string? Type,
+    [property: OneOf(Levels.Blue, Levels.Yellow, Levels.Orange, Levels.Red)] string? Level,
+    AreaRequest? Area,
+    [property: Text(WarningLimits.Headline)] string? Headline,
+    [property: FreeText(WarningLimits.LongText)] string? Description,
+    [property: FreeText(WarningLimits.LongText)] string? Instruction,
+    [property: Moment] DateTimeOffset? Effective,
+    [property: Moment] DateTimeOffset? Onset,
+    [property: Moment] DateTimeOffset? Expires,
+    [property: TextList(WarningLimits.ResponsibleUnits, WarningLimits.UnitName)] IReadOnlyList<string>? ResponsibleUnits,
+    [property: OneOf("Actual", "Exercise")] string? Status,
+    [property: FreeText(WarningLimits.Note)] string? Note);
 
 /// <summary>A change to a published warning; what is left out stays as it was.</summary>
 public sealed record UpdateWarningRequest(
-    string? Level, AreaRequest? Area, string? Headline, string? Description, string? Instruction,
-    DateTimeOffset? Onset, DateTimeOffset? Expires, IReadOnlyList<string>? ResponsibleUnits, string? Note);
+    [property: OneOf(Levels.Blue, Levels.Yellow, Levels.Orange, Levels.Red)] string? Level,
+    AreaRequest? Area,
+    [property: Text(WarningLimits.Headline)] string? Headline,
+    [property: FreeText(WarningLimits.LongText)] string? Description,
+    [property: FreeText(WarningLimits.LongText)] string? Instruction,
+    [property: Moment] DateTimeOffset? Onset,
+    [property: Moment] DateTimeOffset? Expires,
+    [property: TextList(WarningLimits.ResponsibleUnits, WarningLimits.UnitName)] IReadOnlyList<string>? ResponsibleUnits,
+    [property: FreeText(WarningLimits.Note)] string? Note);
 
-public sealed record EndWarningRequest(string? Reason, string? Description, string? Instruction);
+public sealed record EndWarningRequest(
+    [property: FreeText(WarningLimits.Note)] string? Reason,
+    [property: FreeText(WarningLimits.LongText)] string? Description,
+    [property: FreeText(WarningLimits.LongText)] string? Instruction);
 
-public sealed record SignOffRequest(bool? Approve, string? Comment);
+public sealed record SignOffRequest(bool? Approve, [property: FreeText(WarningLimits.Note)] string? Comment);
 
-public sealed record AcknowledgeRequest(string? Unit);
+public sealed record AcknowledgeRequest([property: Text(WarningLimits.UnitName)] string? Unit);
 
-public sealed record DispositionRequest(string? Unit, DispositionStatus? Status, string? Report);
+public sealed record DispositionRequest(
+    [property: Text(WarningLimits.UnitName)] string? Unit,
+    DispositionStatus? Status,
+    [property: FreeText(WarningLimits.LongText)] string? Report);
 
 public sealed record VersionResponse(
     int Version, string Kind, string MsgType, string? Identifier, DateTimeOffset? Sent, WarningLevel Level, string LevelZh,

@@ -1,13 +1,12 @@
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Geography;
+using EmergencyOps.ServiceDefaults.Input;
 
 namespace Warnings.API.Model;
 
 /// <summary>Field checks shared by issue and update, each naming the field it refuses.</summary>
 public static class WarningValidation
 {
-    public const int MaxHeadline = 160;
-
     public static WarningLevel? Level(string? value, WarningTypeDefinition? type, Dictionary<string, string[]> errors, bool required)
     {
         if (value is null)
@@ -43,8 +42,9 @@ public static class WarningValidation
         string? polygon = null, circle = null;
         if (!string.IsNullOrWhiteSpace(area.Polygon))
         {
-            if (GeoPolygon.TryParse(area.Polygon, out var p, out var error)) polygon = p!.ToString();
-            else errors["area.polygon"] = [error ?? "The polygon is malformed."];
+            if (!GeoPolygon.TryParse(area.Polygon, out var p, out var error)) errors["area.polygon"] = [error ?? "The polygon is malformed."];
+            else if (p!.Points.Count > WarningLimits.PolygonPoints) errors["area.polygon"] = [$"A polygon has at most {WarningLimits.PolygonPoints} points ({p.Points.Count} given)."];
+            else polygon = p.ToString();
         }
         if (!string.IsNullOrWhiteSpace(area.Circle))
         {
@@ -56,7 +56,8 @@ public static class WarningValidation
 
     public static string? Text(string? value, string field, int max, Dictionary<string, string[]> errors, bool required)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        // Zero-width characters alone are as empty as spaces.
+        if (value is null || TextRules.IsBlank(value))
         {
             if (required) errors[field] = [$"The {field} is required."];
             return null;
@@ -72,9 +73,9 @@ public static class WarningValidation
     public static List<string>? Units(IReadOnlyList<string>? units, Dictionary<string, string[]> errors)
     {
         if (units is null) return null;
-        if (units.Any(u => string.IsNullOrWhiteSpace(u) || u.Trim().Length > 200))
+        if (units.Count > WarningLimits.ResponsibleUnits || units.Any(u => u is null || TextRules.IsBlank(u) || u.Trim().Length > WarningLimits.UnitName))
         {
-            errors["responsibleUnits"] = ["Each responsible unit is a name of at most 200 characters."];
+            errors["responsibleUnits"] = [$"At most {WarningLimits.ResponsibleUnits} responsible units, each a name of at most {WarningLimits.UnitName} characters."];
             return null;
         }
         return [.. units.Select(u => u.Trim()).Distinct(StringComparer.Ordinal)];
