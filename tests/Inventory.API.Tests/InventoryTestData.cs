@@ -44,7 +44,7 @@ internal static class InventoryTestData
         (await client.GetFromJsonAsync<List<BalanceResponse>>($"/api/inventory/warehouses/{warehouse}/balances?material={material}", Json))!.SingleOrDefault();
 
     public static async Task<List<LedgerEntryResponse>> LedgerAsync(this HttpClient client, Guid warehouse, string material) =>
-        [.. (await client.GetFromJsonAsync<PaginatedItems<LedgerEntryResponse>>($"/api/inventory/warehouses/{warehouse}/ledger?material={material}&pageSize=500", Json))!.Data];
+        [.. (await client.GetFromJsonAsync<PaginatedItems<LedgerEntryResponse>>($"/api/inventory/warehouses/{warehouse}/ledger?material={material}&pageSize=200", Json))!.Data];
 
 
     /// <summary>The invariant of the ledger: the balance is the sum of its deltas.</summary>

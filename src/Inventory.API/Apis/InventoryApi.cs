@@ -6,6 +6,7 @@ public static class InventoryApi
     {
         var api = app.MapGroup("/api/inventory").WithTags("Inventory");
         api.MapWarehousesApi();
+        api.MapWarehouseAdminApi();
         api.MapMaterialsApi();
         api.MapStockApi();
         api.MapTransfersApi();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EmergencyOps.ServiceDefaults.Input;
 using Inventory.API.Infrastructure;
 using Inventory.API.Model;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,10 @@ public sealed class InventoryServices(InventoryContext db, StockLedger ledger, R
 
     public ClaimsPrincipal User { get; } = user;
 
-    public string Actor => User.Identity?.Name ?? "unknown";
+    /// <summary>Who acts, as the ledger and the change log record it (cut to the column's size: the name comes from a token).</summary>
+    public string Actor => TextRules.Strip(User.Identity?.Name ?? "") is { Length: > 0 } name
+        ? name.Length <= InventoryLimits.PersonName ? name : name[..InventoryLimits.PersonName]
+        : "unknown";
 
     public async Task<BalanceResponse> BalanceAsync(Guid warehouseId, Material material, CancellationToken cancellationToken)
     {

@@ -1,11 +1,20 @@
+using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using Inventory.API.Extensions;
 using Inventory.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using L = Inventory.API.Model.InventoryLimits;
 
 namespace Inventory.API.Apis;
 
-public sealed record MaterialRequest(string? Name, string? Category, string? Unit, int? ShelfLifeDays, bool? BatchTracked);
+/// <summary>category: the catalogue's names as GET /materials writes them (floodControl, rescue, livingSupport, ...).</summary>
+public sealed record MaterialRequest(
+    [property: Text(L.MaterialName)] string? Name,
+    [property: OneOf(typeof(MaterialCategory))] string? Category,
+    [property: Text(L.Unit)] string? Unit,
+    [property: Bounded(1, L.MaxShelfLifeDays)] int? ShelfLifeDays,
+    bool? BatchTracked);
 
 /// <summary>The material catalogue (物资目录): seeded with the common reserve materials, maintained by administrators.</summary>
 public static class MaterialsApi
@@ -15,7 +24,7 @@ public static class MaterialsApi
         api.MapGet("/materials", ListMaterials).WithName("ListMaterials")
             .WithSummary("The material catalogue (物资目录)").RequireAuthorization(InventoryPolicies.Read);
         api.MapPut("/materials/{code}", PutMaterial).WithName("PutMaterial")
-            .WithSummary("Add a material to the catalogue or change one").RequireAuthorization(InventoryPolicies.Manage);
+            .WithSummary("Add a material to the catalogue or change one").WithRequestExample(InventoryExamples.Material).RequireAuthorization(InventoryPolicies.Manage);
         return api;
     }
 
@@ -26,11 +35,11 @@ public static class MaterialsApi
         string code, MaterialRequest r, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (code.Length > 40 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) errors["code"] = ["A code of up to 40 letters, digits and dashes."];
-        if (string.IsNullOrWhiteSpace(r.Name)) errors["name"] = ["A name is required."];
-        if (!Enum.TryParse<MaterialCategory>(r.Category?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var category)) errors["category"] = [$"One of: {string.Join(", ", Enum.GetNames<MaterialCategory>())}."];
-        if (string.IsNullOrWhiteSpace(r.Unit)) errors["unit"] = ["A unit (个, 件, 箱, ...) is required."];
-        if (r.ShelfLifeDays is <= 0) errors["shelfLifeDays"] = ["Shelf life is a number of days above 0, or absent for materials that do not expire."];
+        if (code.Length > L.Code || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) errors["code"] = [$"A code of up to {L.Code} letters, digits and dashes."];
+        if (Required.IsMissing(r.Name)) errors["name"] = ["A name is required."];
+        if (!EnumNames.TryParse<MaterialCategory>(r.Category, out var category)) errors["category"] = [$"One of: {EnumNames.List<MaterialCategory>()}."];
+        if (Required.IsMissing(r.Unit)) errors["unit"] = ["A unit (个, 件, 箱, ...) is required."];
+        if (r.ShelfLifeDays is <= 0 or > L.MaxShelfLifeDays) errors["shelfLifeDays"] = [$"Shelf life is a number of days from 1 to {L.MaxShelfLifeDays}, or absent for materials that do not expire."];
         if (r.ShelfLifeDays is not null && r.BatchTracked != true) errors["batchTracked"] = ["A material that expires must be tracked by batch (its expiry lives on the batch)."];
         if (errors.Count > 0)
         {

@@ -1,9 +1,11 @@
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Geography;
 using Inventory.API.Extensions;
 using Inventory.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using L = Inventory.API.Model.InventoryLimits;
 
 namespace Inventory.API.Apis;
 
@@ -21,7 +23,7 @@ public static class QueriesApi
     }
 
     public static async Task<Results<Ok<MaterialTotal>, NotFound, ValidationProblem>> Totals(
-        string code, [AsParameters] InventoryServices services, CancellationToken cancellationToken, string? district = null)
+        string code, [AsParameters] InventoryServices services, CancellationToken cancellationToken, [Text(L.DistrictCode)] string? district = null)
     {
         if (!await services.Db.Materials.AnyAsync(m => m.Code == code, cancellationToken))
         {
@@ -35,37 +37,46 @@ public static class QueriesApi
                             join w in services.Db.Warehouses.AsNoTracking() on l.WarehouseId equals w.Id
                             where l.MaterialCode == code && (district == null || w.DistrictCode == district)
                             select new { l.OnHand, l.Reserved }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new MaterialTotal(code, district, levels.Sum(l => l.OnHand), levels.Sum(l => l.Reserved),
-            levels.Sum(l => l.OnHand - l.Reserved), levels.Count(l => l.OnHand > 0)));
+        // Summed in 64 bits: many warehouses each near the limit would overflow an int.
+        return TypedResults.Ok(new MaterialTotal(code, district, levels.Sum(l => (long)l.OnHand), levels.Sum(l => (long)l.Reserved),
+            levels.Sum(l => (long)l.OnHand - l.Reserved), levels.Count(l => l.OnHand > 0)));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<NearbyWarehouse>>, ValidationProblem>> Nearest(
-        string code, double? lat, double? lon, [AsParameters] InventoryServices services, CancellationToken cancellationToken, int quantity = 1, int limit = 5)
+    public static async Task<Results<Ok<IReadOnlyList<NearbyWarehouse>>, NotFound, ValidationProblem>> Nearest(
+        string code, [Bounded(-90.0, 90.0)] double? lat, [Bounded(-180.0, 180.0)] double? lon, [AsParameters] InventoryServices services, CancellationToken cancellationToken,
+        [Bounded(1, L.MaxQuantity)] int quantity = 1, [Bounded(1, L.MaxNearest)] int limit = 5)
     {
-        if (lat is not (>= -90 and <= 90) || lon is not (>= -180 and <= 180))
+        var errors = new Dictionary<string, string[]>();
+        if (lat is not { } latitude || !double.IsFinite(latitude) || latitude is < -90 or > 90) errors["lat"] = ["lat (WGS-84 degrees, -90 to 90) is required."];
+        if (lon is not { } longitude || !double.IsFinite(longitude) || longitude is < -180 or > 180) errors["lon"] = ["lon (WGS-84 degrees, -180 to 180) is required."];
+        if (quantity is < 1 or > L.MaxQuantity) errors["quantity"] = [$"quantity is from 1 to {L.MaxQuantity}."];
+        if (limit is < 1 or > L.MaxNearest) errors["limit"] = [$"limit is from 1 to {L.MaxNearest}."];
+        if (errors.Count > 0)
         {
-            return Problems.Invalid("lat", "lat and lon (WGS-84 degrees) are required.");
+            return TypedResults.ValidationProblem(errors);
         }
-        if (quantity < 1 || limit is < 1 or > 50)
+        if (!await services.Db.Materials.AnyAsync(m => m.Code == code, cancellationToken))
         {
-            return Problems.Invalid("quantity", "quantity ≥ 1 and limit 1–50.");
+            return TypedResults.NotFound();
         }
-        var from = new GeoPoint(lat.Value, lon.Value);
+        var from = new GeoPoint(lat!.Value, lon!.Value);
         var candidates = await (from l in services.Db.StockLevels.AsNoTracking()
                                 join w in services.Db.Warehouses.AsNoTracking() on l.WarehouseId equals w.Id
                                 where l.MaterialCode == code && l.OnHand - l.Reserved >= quantity
                                 select new { w, Available = l.OnHand - l.Reserved }).ToListAsync(cancellationToken);
+        // A position that is not a number (a row stored before the input rules) cannot be measured from: it would sort first.
         return TypedResults.Ok<IReadOnlyList<NearbyWarehouse>>([.. candidates
+            .Where(c => double.IsFinite(c.w.Latitude) && double.IsFinite(c.w.Longitude))
             .NearestFirst(from, c => new GeoPoint(c.w.Latitude, c.w.Longitude)).Take(limit)
             .Select(x => new NearbyWarehouse(x.Item.w.Id, x.Item.w.Code, x.Item.w.Name, x.Item.w.DistrictCode, x.Item.Available, x.Metres))]);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ExpiringBatch>>, ValidationProblem>> Expiring(
-        [AsParameters] InventoryServices services, CancellationToken cancellationToken, int days = 30)
+        [AsParameters] InventoryServices services, CancellationToken cancellationToken, [Bounded(0, L.MaxExpiringDays)] int days = 30)
     {
-        if (days is < 0 or > 3650)
+        if (days is < 0 or > L.MaxExpiringDays)
         {
-            return Problems.Invalid("days", "days is 0 to 3650.");
+            return Problems.Invalid("days", $"days is 0 to {L.MaxExpiringDays}.");
         }
         var today = DateOnly.FromDateTime(services.Time.GetUtcNow().UtcDateTime);
         var until = today.AddDays(days);

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Contracts.Inventory;
 using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Idempotency;
@@ -16,7 +17,7 @@ public static class ReservationsApi
     public static RouteGroupBuilder MapReservationsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/reservations", Reserve).WithName("ReserveStock").WithIdempotency<InventoryContext>()
-            .WithSummary("Reserve stock at a warehouse for a warning; reserved stock is kept from ordinary issues").RequireAuthorization(InventoryPolicies.Dispatch);
+            .WithSummary("Reserve stock at a warehouse for a warning; reserved stock is kept from ordinary issues").WithRequestExample(InventoryExamples.Reservation).RequireAuthorization(InventoryPolicies.Dispatch);
         api.MapPost("/reservations/{id:guid}/release", Release).WithName("ReleaseReservation").WithIdempotency<InventoryContext>()
             .WithSummary("Release what is left of a reservation back to ordinary use").RequireAuthorization(InventoryPolicies.Dispatch);
         api.MapGet("/reservations", List).WithName("ListReservations")

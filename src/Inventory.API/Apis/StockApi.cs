@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Messaging.Idempotency;
 using EmergencyOps.Messaging.Persistence;
 using Inventory.API.Extensions;
@@ -6,6 +8,7 @@ using Inventory.API.Infrastructure;
 using Inventory.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using L = Inventory.API.Model.InventoryLimits;
 
 namespace Inventory.API.Apis;
 
@@ -18,6 +21,7 @@ public static class StockApi
         api.MapPost("/warehouses/{id:guid}/stock-changes", PostStockChange).WithName("PostStockChange")
             .WithSummary("Post a receipt, issue, adjustment, rotation or write-off (Idempotency-Key required)")
             .WithIdempotency<InventoryContext>(required: true)
+            .WithRequestExample(InventoryExamples.StockChange)
             .RequireAuthorization(InventoryPolicies.WriteOwnStock);
         api.MapGet("/warehouses/{id:guid}/balances", GetBalances).WithName("GetBalances")
             .WithSummary("Balances of a warehouse by material and batch, earliest expiry first").RequireAuthorization(InventoryPolicies.Read);
@@ -90,14 +94,39 @@ public static class StockApi
                 statusCode: StatusCodes.Status409Conflict, title: "Insufficient stock",
                 extensions: new Dictionary<string, object?> { ["materialCode"] = material.Code, ["requested"] = shortage.Requested, ["available"] = shortage.Available });
         }
+        catch (BalanceLimitException full)
+        {
+            return BalanceLimitProblem(full, "quantity");
+        }
+        catch (WarehouseDeletedException)
+        {
+            return TypedResults.NotFound();
+        }
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<BalanceResponse>>, NotFound>> GetBalances(
-        Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken, string? material = null)
+    /// <summary>A 409 naming the field whose quantity would take the balance beyond the documented maximum.</summary>
+    public static ProblemHttpResult BalanceLimitProblem(BalanceLimitException full, string field)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        var message = $"{full.Requested} more of {full.MaterialCode} would take the balance of {full.OnHand} beyond {L.MaxBalance}, the most one warehouse may hold; {full.Room} can still be added. Nothing was written.";
+        return TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: "Balance limit",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = new Dictionary<string, string[]> { [field] = [message] },
+                ["materialCode"] = full.MaterialCode, ["onHand"] = full.OnHand, ["maxBalance"] = L.MaxBalance,
+            });
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<BalanceResponse>>, NotFound, ValidationProblem>> GetBalances(
+        Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken, [Text(L.Code)] string? material = null)
     {
         if (!await services.Db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
+        }
+        if (material is not null && !await services.Db.Materials.AnyAsync(m => m.Code == material, cancellationToken))
+        {
+            return Problems.Invalid("material", $"'{material}' is not in the material catalogue.");
         }
         var codes = await services.Db.StockLevels.AsNoTracking().Where(l => l.WarehouseId == id && (material == null || l.MaterialCode == material))
             .Select(l => l.MaterialCode).ToListAsync(cancellationToken);
@@ -110,20 +139,30 @@ public static class StockApi
         return TypedResults.Ok<IReadOnlyList<BalanceResponse>>(balances);
     }
 
-    public static async Task<Results<Ok<PaginatedItems<LedgerEntryResponse>>, NotFound>> GetLedger(
+    /// <summary>The ledger stays readable after the warehouse is deleted: it is the append-only record of what it held.</summary>
+    public static async Task<Results<Ok<PaginatedItems<LedgerEntryResponse>>, NotFound, ValidationProblem>> GetLedger(
         Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken,
-        string? material = null, string? kind = null, int pageIndex = 0, int pageSize = 50)
+        [Text(L.Code)] string? material = null, [Text(L.EnumName), Description("receipt, issue, adjustment, rotation, write-off, transfer-out or transfer-in")] string? kind = null,
+        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
     {
-        if (!await services.Db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
+        if (!await services.Db.Warehouses.IgnoreQueryFilters().AnyAsync(w => w.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        pageSize = Math.Clamp(pageSize, 1, 500);
+        var errors = new Dictionary<string, string[]>();
+        Paging.Validate(pageIndex, pageSize, errors);
+        if (material is not null && !await services.Db.Materials.AnyAsync(m => m.Code == material, cancellationToken)) errors["material"] = [$"'{material}' is not in the material catalogue."];
+        LedgerKind k = default;
+        if (kind is not null && !EnumNames.TryParse(kind, out k)) errors["kind"] = [$"One of: {EnumNames.List<LedgerKind>()}."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
         var query = services.Db.Ledger.AsNoTracking().Where(e => e.WarehouseId == id);
         if (material is not null) query = query.Where(e => e.MaterialCode == material);
-        if (Enum.TryParse<LedgerKind>(kind?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var k)) query = query.Where(e => e.Kind == k);
+        if (kind is not null) query = query.Where(e => e.Kind == k);
         var count = await query.LongCountAsync(cancellationToken);
-        var page = await query.OrderByDescending(e => e.Id).Skip(Math.Max(0, pageIndex) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var page = await query.OrderByDescending(e => e.Id).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PaginatedItems<LedgerEntryResponse>(pageIndex, pageSize, count, [.. page.Select(LedgerEntryResponse.From)]));
     }
 
@@ -135,30 +174,34 @@ public static class StockApi
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string message) => errors.TryAdd(field, [message]);
+        // The documented names only (the request type's [OneOf] says the same): never a number, never a transfer's kind.
         kind = r.Kind?.ToLowerInvariant() switch
         {
-            "receipt" => LedgerKind.Receipt,
-            "issue" => LedgerKind.Issue,
-            "adjustment" => LedgerKind.Adjustment,
-            "rotation" => LedgerKind.Rotation,
-            "write-off" => LedgerKind.WriteOff,
+            StockChangeKinds.Receipt => LedgerKind.Receipt,
+            StockChangeKinds.Issue => LedgerKind.Issue,
+            StockChangeKinds.Adjustment => LedgerKind.Adjustment,
+            StockChangeKinds.Rotation => LedgerKind.Rotation,
+            StockChangeKinds.WriteOff => LedgerKind.WriteOff,
             _ => (LedgerKind)(-1),
         };
         if (!Enum.IsDefined(kind)) Fail("kind", "Kind is 'receipt', 'issue', 'adjustment', 'rotation' or 'write-off'.");
         if (material is null) Fail("materialCode", $"'{r.MaterialCode}' is not in the material catalogue.");
-        if (r.Quantity is not { } q || q == 0 || (q < 0 && kind != LedgerKind.Adjustment)) Fail("quantity", "A whole number of units above 0 (an adjustment may be negative, never 0).");
+        if (r.Quantity is not { } q || q == 0 || (q < 0 && kind != LedgerKind.Adjustment) || Math.Abs(q) > L.MaxQuantity)
+        {
+            Fail("quantity", $"A whole number of units from 1 to {L.MaxQuantity} (an adjustment may be negative, never 0).");
+        }
         if (r.ReservationId is not null && kind != LedgerKind.Issue) Fail("reservationId", "Only an issue can draw on a reservation.");
         if (kind is LedgerKind.Adjustment && !AdjustmentReasons.Contains(r.Reason)) Fail("reason", $"An adjustment gives its reason: {string.Join(", ", AdjustmentReasons)}.");
-        if (kind is LedgerKind.WriteOff && string.IsNullOrWhiteSpace(r.Reason)) Fail("reason", "A write-off gives its reason.");
+        if (kind is LedgerKind.WriteOff && (r.Reason is null || TextRules.IsBlank(r.Reason))) Fail("reason", "A write-off gives its reason.");
         if (material is null || errors.Count > 0)
         {
             return errors;
         }
         var incoming = kind == LedgerKind.Receipt || (kind == LedgerKind.Adjustment && r.Quantity > 0);
-        if (material.BatchTracked && incoming && string.IsNullOrWhiteSpace(r.Batch)) Fail("batch", $"{material.Name} is tracked by batch: name the batch received.");
+        if (material.BatchTracked && incoming && Required.IsMissing(r.Batch)) Fail("batch", $"{material.Name} is tracked by batch: name the batch received.");
         if (material.BatchTracked && material.ShelfLifeDays is not null && kind == LedgerKind.Receipt && r.Expiry is null) Fail("expiry", $"{material.Name} expires: give the batch's expiry date.");
         if (!material.BatchTracked && (r.Batch is { Length: > 0 } || kind == LedgerKind.Rotation)) Fail("batch", $"{material.Name} is not tracked by batch.");
-        if (kind == LedgerKind.Rotation && (string.IsNullOrWhiteSpace(r.Batch) || string.IsNullOrWhiteSpace(r.NewBatch) || r.NewExpiry is null))
+        if (kind == LedgerKind.Rotation && (Required.IsMissing(r.Batch) || Required.IsMissing(r.NewBatch) || r.NewExpiry is null))
         {
             Fail("newBatch", "A rotation names the expiring batch, the new batch and its expiry.");
         }

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Contracts.Inventory;
 using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Idempotency;
@@ -9,6 +11,7 @@ using Inventory.API.Infrastructure;
 using Inventory.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using L = Inventory.API.Model.InventoryLimits;
 
 namespace Inventory.API.Apis;
 
@@ -17,7 +20,7 @@ public static class TransfersApi
     public static RouteGroupBuilder MapTransfersApi(this RouteGroupBuilder api)
     {
         api.MapPost("/transfers", CreateTransfer).WithName("CreateTransfer").WithIdempotency<InventoryContext>()
-            .WithSummary("Plan a transfer (调拨) between warehouses").RequireAuthorization(InventoryPolicies.Dispatch);
+            .WithSummary("Plan a transfer (调拨) between warehouses").WithRequestExample(InventoryExamples.Transfer).RequireAuthorization(InventoryPolicies.Dispatch);
         api.MapGet("/transfers/{id:guid}", GetTransfer).WithName("GetTransfer")
             .WithSummary("A transfer with the batches it carries").RequireAuthorization(InventoryPolicies.Read);
         api.MapGet("/transfers", ListTransfers).WithName("ListTransfers")
@@ -25,7 +28,7 @@ public static class TransfersApi
         api.MapPost("/transfers/{id:guid}/dispatch", Dispatch).WithName("DispatchTransfer").WithIdempotency<InventoryContext>()
             .WithSummary("Stock leaves the source (earliest expiry first) and is in transit").RequireAuthorization(InventoryPolicies.Dispatch);
         api.MapPost("/transfers/{id:guid}/receive", Receive).WithName("ReceiveTransfer").WithIdempotency<InventoryContext>()
-            .WithSummary("Stock arrives at the destination, possibly short with a reason").RequireAuthorization(InventoryPolicies.Dispatch);
+            .WithSummary("Stock arrives at the destination, possibly short with a reason").WithRequestExample(InventoryExamples.TransferReceipt).RequireAuthorization(InventoryPolicies.Dispatch);
         api.MapPost("/transfers/{id:guid}/cancel", Cancel).WithName("CancelTransfer").WithIdempotency<InventoryContext>()
             .WithSummary("Cancel; stock in transit returns to the source").RequireAuthorization(InventoryPolicies.Dispatch);
         return api;
@@ -58,10 +61,16 @@ public static class TransfersApi
     public static async Task<Results<Ok<TransferResponse>, NotFound>> GetTransfer(Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken) =>
         await services.Db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is { } t ? TypedResults.Ok(TransferResponse.From(t)) : TypedResults.NotFound();
 
-    public static async Task<Ok<IReadOnlyList<TransferResponse>>> ListTransfers([AsParameters] InventoryServices services, CancellationToken cancellationToken, string? status = null)
+    public static async Task<Results<Ok<IReadOnlyList<TransferResponse>>, ValidationProblem>> ListTransfers(
+        [AsParameters] InventoryServices services, CancellationToken cancellationToken, [Text(L.EnumName), Description("created, dispatched (in transit), received or cancelled")] string? status = null)
     {
+        TransferStatus s = default;
+        if (status is not null && !EnumNames.TryParse(status, out s))
+        {
+            return Problems.Invalid("status", $"One of: {EnumNames.List<TransferStatus>()}.");
+        }
         var query = services.Db.Transfers.AsNoTracking();
-        if (Enum.TryParse<TransferStatus>(status, ignoreCase: true, out var s)) query = query.Where(t => t.Status == s);
+        if (status is not null) query = query.Where(t => t.Status == s);
         var list = await query.OrderByDescending(t => t.CreatedAt).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<TransferResponse>>([.. list.Select(TransferResponse.From)]);
     }
@@ -72,6 +81,11 @@ public static class TransfersApi
         {
             var movement = new Movement(Guid.NewGuid(), transfer.FromWarehouseId, transfer.MaterialCode, LedgerKind.TransferOut, services.Actor, transfer.Reason, TransferId: transfer.Id);
             var entries = await services.Ledger.TakeAsync(movement, null, transfer.Quantity, null, cancellationToken);
+            if (entries.Count > L.MaxTransferLines)
+            {
+                // Not committed: the stock taken above goes back when the transaction is disposed.
+                return Problems.Error("quantity", $"These {transfer.Quantity} units lie in {entries.Count} batches; one transfer carries at most {L.MaxTransferLines}: split it.");
+            }
             transfer.Lines = [.. entries.Select(e => new TransferLine(e.Batch, e.Expiry, -e.Delta))];
             transfer.Status = TransferStatus.Dispatched;
             transfer.DispatchedAt = services.Time.GetUtcNow().UtcDateTime;
@@ -90,7 +104,7 @@ public static class TransfersApi
             {
                 return Problems.Error("received", $"Between 0 and the {transfer.Quantity} units dispatched.");
             }
-            if (received < transfer.Quantity && string.IsNullOrWhiteSpace(request.ShortReason))
+            if (received < transfer.Quantity && Required.IsMissing(request.ShortReason))
             {
                 return Problems.Error("shortReason", $"{transfer.Quantity - received} units are missing: say why (damaged in transit, lost, ...).");
             }
@@ -172,6 +186,14 @@ public static class TransfersApi
             return TypedResults.Problem($"{shortage.Requested} of {shortage.MaterialCode} to dispatch; {shortage.Available} available at the source.",
                 statusCode: StatusCodes.Status409Conflict, title: "Insufficient stock",
                 extensions: new Dictionary<string, object?> { ["available"] = shortage.Available });
+        }
+        catch (BalanceLimitException full)
+        {
+            return StockApi.BalanceLimitProblem(full, expected == TransferStatus.Dispatched ? "received" : "quantity");
+        }
+        catch (WarehouseDeletedException)
+        {
+            return TypedResults.Problem("A warehouse of this transfer was deleted meanwhile; nothing was written.", statusCode: StatusCodes.Status409Conflict, title: "Warehouse deleted");
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Geography;
 using EmergencyOps.Messaging.Idempotency;
 using Inventory.API.Extensions;
@@ -6,6 +8,7 @@ using Inventory.API.Infrastructure;
 using Inventory.API.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using L = Inventory.API.Model.InventoryLimits;
 
 namespace Inventory.API.Apis;
 
@@ -14,13 +17,15 @@ public static class WarehousesApi
     public static RouteGroupBuilder MapWarehousesApi(this RouteGroupBuilder api)
     {
         api.MapPost("/warehouses", RegisterWarehouse).WithName("RegisterWarehouse").WithIdempotency<InventoryContext>()
-            .WithSummary("Register a reserve warehouse (市/区/街镇/居村)").RequireAuthorization(InventoryPolicies.Manage);
+            .WithSummary("Register a reserve warehouse (市/区/街镇/居村)").WithRequestExample(InventoryExamples.Warehouse)
+            .RequireAuthorization(InventoryPolicies.Manage);
         api.MapGet("/warehouses", ListWarehouses).WithName("ListWarehouses")
             .WithSummary("Warehouses by district and tier").RequireAuthorization(InventoryPolicies.Read);
         api.MapGet("/warehouses/{id:guid}", GetWarehouse).WithName("GetWarehouse")
             .WithSummary("One warehouse").RequireAuthorization(InventoryPolicies.Read);
         api.MapPut("/warehouses/{id:guid}/norms/{materialCode}", SetNorm).WithName("SetReserveNorm")
-            .WithSummary("Set the reserve norm (储备定额) of a material at a warehouse").RequireAuthorization(InventoryPolicies.Manage);
+            .WithSummary("Set the reserve norm (储备定额) of a material at a warehouse").WithRequestExample(InventoryExamples.Norm)
+            .RequireAuthorization(InventoryPolicies.Manage);
         api.MapGet("/shortfalls", ListShortfalls).WithName("ListShortfalls")
             .WithSummary("Current shortfalls against reserve norms, by district").RequireAuthorization(InventoryPolicies.Read);
         return api;
@@ -29,26 +34,26 @@ public static class WarehousesApi
     public static async Task<Results<Created<WarehouseResponse>, ValidationProblem, ProblemHttpResult>> RegisterWarehouse(
         RegisterWarehouseRequest r, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(r.Code) || r.Code.Length > 40) errors["code"] = ["A code of 1 to 40 characters is required."];
-        if (string.IsNullOrWhiteSpace(r.Name)) errors["name"] = ["A name is required."];
-        if (!Enum.TryParse<WarehouseTier>(r.Tier, ignoreCase: true, out var tier)) errors["tier"] = ["Tier is 'city', 'district', 'street' or 'community'."];
-        if (!Districts.IsKnown(r.DistrictCode)) errors["districtCode"] = [$"'{r.DistrictCode}' is not a Shanghai district code (GB/T 2260)."];
-        if (string.IsNullOrWhiteSpace(r.Address)) errors["address"] = ["An address is required."];
-        if (r.Latitude is not { } lat || r.Longitude is not { } lon || !Districts.IsWithinShanghai(new GeoPoint(lat, lon))) errors["latitude"] = ["Latitude and longitude must place the warehouse within Shanghai."];
-        if (string.IsNullOrWhiteSpace(r.Manager)) errors["manager"] = ["A manager is required."];
-        if (r.Capacity is not > 0) errors["capacity"] = ["Capacity (m²) must be above 0."];
+        var errors = WarehouseRules.Validate(r.Name, r.Tier, r.DistrictCode, r.Address, r.Latitude, r.Longitude, r.Manager, r.Capacity, out var tier);
+        if (Required.IsMissing(r.Code)) errors["code"] = [$"A code of 1 to {L.Code} characters is required."];
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (await services.Db.Warehouses.AnyAsync(w => w.Code == r.Code, cancellationToken))
+        var code = r.Code!.Trim();
+        // Deleted warehouses keep their codes: the ledger and the vouchers that name a code must stay unambiguous.
+        var holder = await services.Db.Warehouses.IgnoreQueryFilters().Where(w => w.Code == code).Select(w => new { w.DeletedAt }).SingleOrDefaultAsync(cancellationToken);
+        if (holder is not null)
         {
-            return TypedResults.Problem($"Warehouse code '{r.Code}' is already registered.", statusCode: StatusCodes.Status409Conflict, title: "Duplicate warehouse");
+            return TypedResults.Problem(
+                holder.DeletedAt is null
+                    ? $"Warehouse code '{code}' is already registered."
+                    : $"Warehouse code '{code}' belonged to a warehouse deleted on {holder.DeletedAt:yyyy-MM-dd}; codes are not reused, so its ledger stays unambiguous.",
+                statusCode: StatusCodes.Status409Conflict, title: "Duplicate warehouse");
         }
         var warehouse = new Warehouse
         {
-            Code = r.Code!.Trim(), Name = r.Name!.Trim(), Tier = tier, DistrictCode = r.DistrictCode!, Address = r.Address!.Trim(),
+            Code = code, Name = r.Name!.Trim(), Tier = tier, DistrictCode = r.DistrictCode!, Address = r.Address!.Trim(),
             Latitude = r.Latitude!.Value, Longitude = r.Longitude!.Value, Manager = r.Manager!.Trim(), Capacity = r.Capacity!.Value,
         };
         services.Db.Warehouses.Add(warehouse);
@@ -56,12 +61,21 @@ public static class WarehousesApi
         return TypedResults.Created($"/api/inventory/warehouses/{warehouse.Id}", WarehouseResponse.From(warehouse));
     }
 
-    public static async Task<Ok<IReadOnlyList<WarehouseResponse>>> ListWarehouses(
-        [AsParameters] InventoryServices services, CancellationToken cancellationToken, string? district = null, string? tier = null)
+    public static async Task<Results<Ok<IReadOnlyList<WarehouseResponse>>, ValidationProblem>> ListWarehouses(
+        [AsParameters] InventoryServices services, CancellationToken cancellationToken,
+        [Text(L.DistrictCode)] string? district = null, [Text(L.EnumName), Description("city, district, street or community")] string? tier = null)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (district is not null && !Districts.IsKnown(district)) errors["district"] = [$"'{district}' is not a Shanghai district code (GB/T 2260)."];
+        WarehouseTier t = default;
+        if (tier is not null && !EnumNames.TryParse(tier, out t)) errors["tier"] = [$"One of: {EnumNames.List<WarehouseTier>()}."];
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
         var query = services.Db.Warehouses.AsNoTracking();
         if (district is not null) query = query.Where(w => w.DistrictCode == district);
-        if (Enum.TryParse<WarehouseTier>(tier, ignoreCase: true, out var t)) query = query.Where(w => w.Tier == t);
+        if (tier is not null) query = query.Where(w => w.Tier == t);
         var list = await query.OrderBy(w => w.Code).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<WarehouseResponse>>([.. list.Select(WarehouseResponse.From)]);
     }
@@ -82,10 +96,15 @@ public static class WarehousesApi
         {
             return Problems.Invalid("materialCode", $"'{materialCode}' is not in the material catalogue.");
         }
-        if (request.Minimum is not >= 0 || request.RecoveryMargin is < 0)
+        if (request.Minimum is not (>= 0 and <= L.MaxBalance))
         {
-            return Problems.Invalid("minimum", "Minimum (and recoveryMargin, if given) are whole numbers of 0 or more.");
+            return Problems.Invalid("minimum", $"Minimum is a whole number from 0 to {L.MaxBalance}.");
         }
+        if (request.RecoveryMargin is < 0 or > L.MaxBalance)
+        {
+            return Problems.Invalid("recoveryMargin", $"recoveryMargin, if given, is a whole number from 0 to {L.MaxBalance}.");
+        }
+        // A concurrent first PUT of the same norm loses on the primary key: a 409 (ConflictProblemHandler), never a 500.
         var norm = await services.Db.Norms.SingleOrDefaultAsync(n => n.WarehouseId == id && n.MaterialCode == materialCode, cancellationToken);
         if (norm is null)
         {
@@ -102,9 +121,13 @@ public static class WarehousesApi
         return TypedResults.Ok(new NormResponse(id, materialCode, norm.Minimum, norm.RecoveryMargin, available, norm.InShortfall));
     }
 
-    public static async Task<Ok<IReadOnlyList<ShortfallResponse>>> ListShortfalls(
-        [AsParameters] InventoryServices services, CancellationToken cancellationToken, string? district = null)
+    public static async Task<Results<Ok<IReadOnlyList<ShortfallResponse>>, ValidationProblem>> ListShortfalls(
+        [AsParameters] InventoryServices services, CancellationToken cancellationToken, [Text(L.DistrictCode)] string? district = null)
     {
+        if (district is not null && !Districts.IsKnown(district))
+        {
+            return Problems.Invalid("district", $"'{district}' is not a Shanghai district code (GB/T 2260).");
+        }
         var norms = await ReserveNorms.StatusAsync(services.Db, district is null ? null : [district], cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ShortfallResponse>>([.. norms.Where(n => n.InShortfall)
             .Select(n => new ShortfallResponse(n.WarehouseId, n.WarehouseName, n.DistrictCode, n.MaterialCode, n.Minimum, n.Available, n.Minimum - n.Available, n.ShortSince))]);

@@ -6,7 +6,10 @@ public static class InventoryPolicies
     /// <summary>Balances, ledgers, totals, shortfalls (the operations centre, warehouses).</summary>
     public const string Read = "inventory:read";
 
-    /// <summary>Register warehouses, maintain the catalogue and the norms (administrators).</summary>
+    /// <summary>
+    /// The administrators' scope: register, correct and delete warehouses (corrections and deletions are logged with
+    /// the actor), maintain the catalogue and the norms.
+    /// </summary>
     public const string Manage = "inventory:manage";
 
     /// <summary>Post stock changes to a warehouse; the identity issue narrows it to the caller's own warehouse.</summary>

@@ -3,21 +3,39 @@ using Inventory.API.Model;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using L = Inventory.API.Model.InventoryLimits;
 
 namespace Inventory.API.Infrastructure;
 
-internal sealed class WarehouseConfiguration : IEntityTypeConfiguration<Warehouse>
+// Every text column is sized from InventoryLimits, the same constants the request types declare, so the SQL Server
+// DDL has real column sizes and no accepted value can be too long for its column.
+
+internal sealed class WarehouseConfiguration : IEntityTypeConfiguration<Warehouse>, IEntityTypeConfiguration<WarehouseChange>
 {
     public void Configure(EntityTypeBuilder<Warehouse> b)
     {
         b.ToTable("Warehouses");
+        // The index covers deleted warehouses too: a deleted warehouse's code is not given to another one.
         b.HasIndex(w => w.Code).IsUnique();
-        b.Property(w => w.Code).HasMaxLength(40);
-        b.Property(w => w.Name).HasMaxLength(200);
-        b.Property(w => w.DistrictCode).HasMaxLength(6).IsFixedLength();
-        b.Property(w => w.Address).HasMaxLength(400);
-        b.Property(w => w.Manager).HasMaxLength(100);
-        b.Property(w => w.Tier).HasConversion<string>().HasMaxLength(20);
+        b.Property(w => w.Code).HasMaxLength(L.Code);
+        b.Property(w => w.Name).HasMaxLength(L.Name);
+        b.Property(w => w.DistrictCode).HasMaxLength(L.DistrictCode).IsFixedLength();
+        b.Property(w => w.Address).HasMaxLength(L.Address);
+        b.Property(w => w.Manager).HasMaxLength(L.PersonName);
+        b.Property(w => w.Tier).HasConversion<string>().HasMaxLength(L.EnumName);
+        // A deleted warehouse is gone for every query (lists, joins, lookups by id) unless one asks for it explicitly;
+        // as a concurrency token, a correction that races with the deletion is refused instead of reviving it.
+        b.HasQueryFilter(w => w.DeletedAt == null);
+        b.Property(w => w.DeletedAt).IsConcurrencyToken();
+    }
+
+    public void Configure(EntityTypeBuilder<WarehouseChange> b)
+    {
+        b.ToTable("WarehouseChanges");
+        b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(L.EnumName);
+        b.Property(c => c.Changes).HasMaxLength(L.ChangeSummary);
+        b.Property(c => c.Actor).HasMaxLength(L.PersonName);
+        b.HasIndex(c => new { c.WarehouseId, c.Id });
     }
 }
 
@@ -27,10 +45,10 @@ internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
     {
         b.ToTable("Materials");
         b.HasKey(m => m.Code);
-        b.Property(m => m.Code).HasMaxLength(40);
-        b.Property(m => m.Name).HasMaxLength(100);
-        b.Property(m => m.Unit).HasMaxLength(20);
-        b.Property(m => m.Category).HasConversion<string>().HasMaxLength(30);
+        b.Property(m => m.Code).HasMaxLength(L.Code);
+        b.Property(m => m.Name).HasMaxLength(L.MaterialName);
+        b.Property(m => m.Unit).HasMaxLength(L.Unit);
+        b.Property(m => m.Category).HasConversion<string>().HasMaxLength(L.EnumName);
         b.HasData(MaterialCatalogue.Seed);
     }
 }
@@ -41,7 +59,7 @@ internal sealed class StockConfiguration : IEntityTypeConfiguration<StockLevel>,
     {
         b.ToTable("StockLevels", t => t.HasCheckConstraint("CK_StockLevels_NonNegative", "\"OnHand\" >= 0 AND \"Reserved\" >= 0 AND \"Reserved\" <= \"OnHand\""));
         b.HasKey(l => new { l.WarehouseId, l.MaterialCode });
-        b.Property(l => l.MaterialCode).HasMaxLength(40);
+        b.Property(l => l.MaterialCode).HasMaxLength(L.Code);
         b.Ignore(l => l.Available);
     }
 
@@ -49,20 +67,20 @@ internal sealed class StockConfiguration : IEntityTypeConfiguration<StockLevel>,
     {
         b.ToTable("StockBatches", t => t.HasCheckConstraint("CK_StockBatches_NonNegative", "\"Quantity\" >= 0"));
         b.HasKey(x => new { x.WarehouseId, x.MaterialCode, x.Batch });
-        b.Property(x => x.MaterialCode).HasMaxLength(40);
-        b.Property(x => x.Batch).HasMaxLength(60);
+        b.Property(x => x.MaterialCode).HasMaxLength(L.Code);
+        b.Property(x => x.Batch).HasMaxLength(L.Batch);
         b.HasIndex(x => x.Expiry);
     }
 
     public void Configure(EntityTypeBuilder<LedgerEntry> b)
     {
         b.ToTable("Ledger");
-        b.Property(e => e.MaterialCode).HasMaxLength(40);
-        b.Property(e => e.Batch).HasMaxLength(60);
-        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
-        b.Property(e => e.Reason).HasMaxLength(400);
-        b.Property(e => e.VoucherReference).HasMaxLength(100);
-        b.Property(e => e.Actor).HasMaxLength(100);
+        b.Property(e => e.MaterialCode).HasMaxLength(L.Code);
+        b.Property(e => e.Batch).HasMaxLength(L.Batch);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(L.EnumName);
+        b.Property(e => e.Reason).HasMaxLength(L.Reason);
+        b.Property(e => e.VoucherReference).HasMaxLength(L.VoucherReference);
+        b.Property(e => e.Actor).HasMaxLength(L.PersonName);
         b.HasIndex(e => new { e.WarehouseId, e.MaterialCode, e.Id });
     }
 }
@@ -73,18 +91,18 @@ internal sealed class PlanningConfiguration : IEntityTypeConfiguration<ReserveNo
     {
         b.ToTable("ReserveNorms");
         b.HasKey(n => new { n.WarehouseId, n.MaterialCode });
-        b.Property(n => n.MaterialCode).HasMaxLength(40);
+        b.Property(n => n.MaterialCode).HasMaxLength(L.Code);
     }
 
     public void Configure(EntityTypeBuilder<Transfer> b)
     {
         b.ToTable("Transfers");
-        b.Property(t => t.MaterialCode).HasMaxLength(40);
-        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(t => t.Reason).HasMaxLength(400);
-        b.Property(t => t.ShortReason).HasMaxLength(400);
+        b.Property(t => t.MaterialCode).HasMaxLength(L.Code);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(L.EnumName);
+        b.Property(t => t.Reason).HasMaxLength(L.Reason);
+        b.Property(t => t.ShortReason).HasMaxLength(L.ShortReason);
         b.Property(t => t.Version).IsConcurrencyToken();
-        b.Property(t => t.Lines).HasConversion(
+        b.Property(t => t.Lines).HasMaxLength(L.TransferLinesJson).HasConversion(
             lines => JsonSerializer.Serialize(lines, JsonSerializerOptions.Web),
             json => JsonSerializer.Deserialize<List<TransferLine>>(json, JsonSerializerOptions.Web) ?? new List<TransferLine>(),
             new ValueComparer<List<TransferLine>>((a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, (h, x) => HashCode.Combine(h, x)), l => l.ToList()));
@@ -93,7 +111,7 @@ internal sealed class PlanningConfiguration : IEntityTypeConfiguration<ReserveNo
     public void Configure(EntityTypeBuilder<Reservation> b)
     {
         b.ToTable("Reservations");
-        b.Property(r => r.MaterialCode).HasMaxLength(40);
+        b.Property(r => r.MaterialCode).HasMaxLength(L.Code);
         b.HasIndex(r => r.WarningId);
     }
 }

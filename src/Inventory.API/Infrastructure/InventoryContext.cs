@@ -9,6 +9,8 @@ public class InventoryContext(DbContextOptions<InventoryContext> options) : DbCo
 {
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
 
+    public DbSet<WarehouseChange> WarehouseChanges => Set<WarehouseChange>();
+
     public DbSet<Material> Materials => Set<Material>();
 
     public DbSet<StockLevel> StockLevels => Set<StockLevel>();

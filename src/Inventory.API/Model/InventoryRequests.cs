@@ -1,8 +1,29 @@
+using EmergencyOps.ServiceDefaults.Input;
+using L = Inventory.API.Model.InventoryLimits;
+
 namespace Inventory.API.Model;
 
 public sealed record RegisterWarehouseRequest(
-    string? Code, string? Name, string? Tier, string? DistrictCode, string? Address,
-    double? Latitude, double? Longitude, string? Manager, double? Capacity);
+    [property: Text(L.Code)] string? Code,
+    [property: Text(L.Name)] string? Name,
+    [property: OneOf(typeof(WarehouseTier))] string? Tier,
+    [property: Text(L.DistrictCode)] string? DistrictCode,
+    [property: Text(L.Address)] string? Address,
+    [property: Bounded(L.MinLatitude, L.MaxLatitude)] double? Latitude,
+    [property: Bounded(L.MinLongitude, L.MaxLongitude)] double? Longitude,
+    [property: Text(L.PersonName)] string? Manager,
+    [property: Bounded(0, L.MaxCapacity)] double? Capacity);
+
+/// <summary>An administrator's correction: every field but the code (the code is how other systems know the warehouse).</summary>
+public sealed record CorrectWarehouseRequest(
+    [property: Text(L.Name)] string? Name,
+    [property: OneOf(typeof(WarehouseTier))] string? Tier,
+    [property: Text(L.DistrictCode)] string? DistrictCode,
+    [property: Text(L.Address)] string? Address,
+    [property: Bounded(L.MinLatitude, L.MaxLatitude)] double? Latitude,
+    [property: Bounded(L.MinLongitude, L.MaxLongitude)] double? Longitude,
+    [property: Text(L.PersonName)] string? Manager,
+    [property: Bounded(0, L.MaxCapacity)] double? Capacity);
 
 public sealed record WarehouseResponse(Guid Id, string Code, string Name, WarehouseTier Tier, string DistrictCode, string Address, double Latitude, double Longitude, string Manager, double Capacity)
 {
@@ -11,8 +32,26 @@ public sealed record WarehouseResponse(Guid Id, string Code, string Name, Wareho
 
 /// <summary>kind: receipt, issue, adjustment (signed quantity), rotation, write-off.</summary>
 public sealed record StockChangeRequest(
-    string? Kind, string? MaterialCode, int? Quantity, string? Batch, DateOnly? Expiry,
-    string? NewBatch, DateOnly? NewExpiry, string? Reason, string? VoucherReference, Guid? ReservationId);
+    [property: OneOf(StockChangeKinds.Receipt, StockChangeKinds.Issue, StockChangeKinds.Adjustment, StockChangeKinds.Rotation, StockChangeKinds.WriteOff)] string? Kind,
+    [property: Text(L.Code)] string? MaterialCode,
+    [property: Bounded(-L.MaxQuantity, L.MaxQuantity)] int? Quantity,
+    [property: Text(L.Batch)] string? Batch,
+    [property: Moment] DateOnly? Expiry,
+    [property: Text(L.Batch)] string? NewBatch,
+    [property: Moment] DateOnly? NewExpiry,
+    [property: FreeText(L.Reason)] string? Reason,
+    [property: Text(L.VoucherReference)] string? VoucherReference,
+    Guid? ReservationId);
+
+/// <summary>The kinds a warehouse posts, as documented (transfers post their own kinds).</summary>
+public static class StockChangeKinds
+{
+    public const string Receipt = "receipt";
+    public const string Issue = "issue";
+    public const string Adjustment = "adjustment";
+    public const string Rotation = "rotation";
+    public const string WriteOff = "write-off";
+}
 
 public sealed record LedgerEntryResponse(
     long Sequence, Guid ChangeId, Guid WarehouseId, string MaterialCode, string Batch, DateOnly? Expiry, LedgerKind Kind,
@@ -28,15 +67,23 @@ public sealed record BatchResponse(string Batch, DateOnly? Expiry, int Quantity)
 
 public sealed record StockChangeResponse(Guid ChangeId, IReadOnlyList<LedgerEntryResponse> Entries, BalanceResponse Balance);
 
-public sealed record SetNormRequest(int? Minimum, int? RecoveryMargin);
+public sealed record SetNormRequest(
+    [property: Bounded(0, L.MaxBalance)] int? Minimum,
+    [property: Bounded(0, L.MaxBalance)] int? RecoveryMargin);
 
 public sealed record NormResponse(Guid WarehouseId, string MaterialCode, int Minimum, int RecoveryMargin, int Available, bool InShortfall);
 
 public sealed record ShortfallResponse(Guid WarehouseId, string WarehouseName, string DistrictCode, string MaterialCode, int Minimum, int Available, int Missing, DateTime? Since);
 
-public sealed record CreateTransferRequest(Guid? FromWarehouseId, Guid? ToWarehouseId, string? MaterialCode, int? Quantity, string? Reason);
+public sealed record CreateTransferRequest(
+    Guid? FromWarehouseId, Guid? ToWarehouseId,
+    [property: Text(L.Code)] string? MaterialCode,
+    [property: Bounded(1, L.MaxQuantity)] int? Quantity,
+    [property: FreeText(L.Reason)] string? Reason);
 
-public sealed record ReceiveTransferRequest(int? Received, string? ShortReason);
+public sealed record ReceiveTransferRequest(
+    [property: Bounded(0, L.MaxQuantity)] int? Received,
+    [property: FreeText(L.ShortReason)] string? ShortReason);
 
 public sealed record TransferResponse(
     Guid Id, Guid FromWarehouseId, Guid ToWarehouseId, string MaterialCode, int Quantity, TransferStatus Status,
@@ -45,13 +92,17 @@ public sealed record TransferResponse(
     public static TransferResponse From(Transfer t) => new(t.Id, t.FromWarehouseId, t.ToWarehouseId, t.MaterialCode, t.Quantity, t.Status, t.Lines, t.Received, t.ShortReason, t.Reason);
 }
 
-public sealed record MaterialTotal(string MaterialCode, string? DistrictCode, int OnHand, int Reserved, int Available, int Warehouses);
+/// <summary>Sums over many warehouses, so 64-bit: a city's total may exceed what one warehouse may hold.</summary>
+public sealed record MaterialTotal(string MaterialCode, string? DistrictCode, long OnHand, long Reserved, long Available, int Warehouses);
 
 public sealed record NearbyWarehouse(Guid WarehouseId, string Code, string Name, string DistrictCode, int Available, int DistanceMetres);
 
 public sealed record ExpiringBatch(Guid WarehouseId, string WarehouseName, string MaterialCode, string Batch, DateOnly Expiry, int Quantity, int DaysLeft);
 
-public sealed record ReserveRequest(Guid? WarningId, Guid? WarehouseId, string? MaterialCode, int? Quantity);
+public sealed record ReserveRequest(
+    Guid? WarningId, Guid? WarehouseId,
+    [property: Text(L.Code)] string? MaterialCode,
+    [property: Bounded(1, L.MaxQuantity)] int? Quantity);
 
 public sealed record ReservationResponse(Guid Id, Guid WarningId, Guid WarehouseId, string MaterialCode, int Quantity, int Remaining, bool Released)
 {

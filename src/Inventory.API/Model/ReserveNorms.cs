@@ -35,14 +35,19 @@ public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, Corre
         }
         var level = await db.StockLevels.AsNoTracking().SingleOrDefaultAsync(l => l.WarehouseId == warehouseId && l.MaterialCode == materialCode, cancellationToken);
         var available = level?.Available ?? 0;
-        var district = await db.Warehouses.Where(w => w.Id == warehouseId).Select(w => w.DistrictCode).SingleAsync(cancellationToken);
+        // Deleted warehouses (hidden by the query filter) keep their norms but raise no more alerts.
+        if (await db.Warehouses.Where(w => w.Id == warehouseId).Select(w => w.DistrictCode).SingleOrDefaultAsync(cancellationToken) is not { } district)
+        {
+            return;
+        }
         if (!norm.InShortfall && available < norm.Minimum)
         {
             norm.InShortfall = true;
             norm.ShortSince = time.GetUtcNow().UtcDateTime;
             outbox.Add(new LowStock(Guid.NewGuid(), time.GetUtcNow(), StockLedger.Source, correlation.CorrelationId, warehouseId, district, materialCode, available, norm.Minimum));
         }
-        else if (norm.InShortfall && available >= norm.Minimum + norm.RecoveryMargin)
+        // In 64 bits: a norm stored before the limits could be near the 32-bit maximum.
+        else if (norm.InShortfall && available >= (long)norm.Minimum + norm.RecoveryMargin)
         {
             norm.InShortfall = false;
             norm.ShortSince = null;

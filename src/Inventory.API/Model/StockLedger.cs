@@ -17,6 +17,26 @@ public sealed class InsufficientStockException(string materialCode, int requeste
     public int Available { get; } = available;
 }
 
+/// <summary>A movement the ledger refused: it would take the balance beyond <see cref="InventoryLimits.MaxBalance"/>.</summary>
+public sealed class BalanceLimitException(string materialCode, int requested, int onHand)
+    : Exception($"{requested} of {materialCode} to add to {onHand}; at most {InventoryLimits.MaxBalance} may be held")
+{
+    public string MaterialCode { get; } = materialCode;
+
+    public int Requested { get; } = requested;
+
+    public int OnHand { get; } = onHand;
+
+    /// <summary>What may still be added.</summary>
+    public int Room => Math.Max(0, InventoryLimits.MaxBalance - OnHand);
+}
+
+/// <summary>Stock was to enter a warehouse that an administrator deleted meanwhile.</summary>
+public sealed class WarehouseDeletedException(Guid warehouseId) : Exception($"Warehouse {warehouseId} is deleted")
+{
+    public Guid WarehouseId { get; } = warehouseId;
+}
+
 /// <summary>
 /// Every stock movement goes through here: the level, the batches and the ledger change together, in
 /// the caller's transaction, with conditional UPDATEs so concurrent writers never lose an update and
@@ -26,12 +46,32 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
 {
     public const string Source = "inventory";
 
+    /// <summary>
+    /// Puts stock in, never beyond <see cref="InventoryLimits.MaxBalance"/> (a conditional UPDATE, so concurrent receipts
+    /// cannot overshoot together) and never into a deleted warehouse.
+    /// </summary>
     public async Task<LedgerEntry> ReceiveAsync(Movement m, string batch, DateOnly? expiry, int quantity, CancellationToken cancellationToken)
     {
         var level = db.StockLevels.Where(l => l.WarehouseId == m.WarehouseId && l.MaterialCode == m.MaterialCode);
-        if (await level.ExecuteUpdateAsync(u => u.SetProperty(l => l.OnHand, l => l.OnHand + quantity), cancellationToken) == 0)
+        // Written as OnHand <= max - quantity, so the comparison itself cannot overflow a 32-bit column (SQL Server).
+        if (await level.Where(l => l.OnHand <= InventoryLimits.MaxBalance - quantity)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.OnHand, l => l.OnHand + quantity), cancellationToken) == 0)
         {
+            if (await level.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } full)
+            {
+                throw new BalanceLimitException(m.MaterialCode, quantity, full.OnHand);
+            }
+            if (quantity > InventoryLimits.MaxBalance)
+            {
+                throw new BalanceLimitException(m.MaterialCode, quantity, 0);
+            }
             db.StockLevels.Add(new StockLevel { WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, OnHand = quantity });
+        }
+        // Checked after the write, inside the caller's transaction: a deletion that committed first is seen here, and
+        // one that comes later sees this stock and is refused; a deleted warehouse never holds stock.
+        if (!await db.Warehouses.AnyAsync(w => w.Id == m.WarehouseId, cancellationToken))
+        {
+            throw new WarehouseDeletedException(m.WarehouseId);
         }
         var batches = db.StockBatches.Where(b => b.WarehouseId == m.WarehouseId && b.MaterialCode == m.MaterialCode && b.Batch == batch);
         if (await batches.ExecuteUpdateAsync(u => u.SetProperty(b => b.Quantity, b => b.Quantity + quantity), cancellationToken) == 0)

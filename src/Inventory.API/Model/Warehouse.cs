@@ -31,6 +31,12 @@ public class Warehouse
 
     /// <summary>Storage area in square metres.</summary>
     public double Capacity { get; set; }
+
+    /// <summary>
+    /// Set when an administrator deletes the warehouse: it disappears from every list and answers 404, while its
+    /// ledger (append-only) keeps its history and its code stays taken, so old vouchers stay unambiguous.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
 }
 
 public enum MaterialCategory

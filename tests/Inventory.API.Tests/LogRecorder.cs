@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Inventory.API.Tests;
+
+/// <summary>Keeps the service's log lines of chosen categories, so a test can see what an administrator's change logged.</summary>
+public sealed class LogRecorder(params string[] categories) : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message)> _lines = new();
+
+    public IReadOnlyList<(string Category, LogLevel Level, string Message)> Lines => [.. _lines];
+
+    public ILogger CreateLogger(string categoryName) =>
+        categories.Contains(categoryName) ? new Recorder(categoryName, _lines) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Recorder(string category, ConcurrentQueue<(string, LogLevel, string)> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue((category, logLevel, formatter(state, exception)));
+    }
+}
