@@ -36,7 +36,7 @@ public sealed class OccupancyTests(SheltersFactory factory) : IClassFixture<Shel
         var after = await client.GetShelterAsync(shelter.Id);
         Assert.Equal(40, after.Occupancy);
         Assert.Equal(ShelterStatus.Full, after.Status);
-        var log = await client.GetFromJsonAsync<PaginatedItems<LogEntryResponse>>($"/api/shelters/{shelter.Id}/log?pageSize=500", Json);
+        var log = await client.GetFromJsonAsync<PaginatedItems<LogEntryResponse>>($"/api/shelters/{shelter.Id}/log?pageSize=200", Json);
         Assert.Equal(40, log!.Data.Where(e => e.Kind == ShelterChangeKind.Arrival).Sum(e => e.Change));
         Assert.Equal(Enumerable.Range(1, 40), log.Data.Where(e => e.Kind == ShelterChangeKind.Arrival).Select(e => e.OccupancyAfter).Order());
 

@@ -42,4 +42,19 @@ internal static class ShelterTestData
     public static Task<HttpResponseMessage> OccupancyAsync(this HttpClient client, Guid id, string kind, int people) =>
         client.PostAsJsonAsync($"/api/shelters/{id}/occupancy", new OccupancyRequest(kind, people, null), Json);
 
+    /// <summary>Sends a body as written, for values a serializer would never produce (1e309, duplicate keys, NUL).</summary>
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, string json) =>
+        client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
+
+    /// <summary>A registration as JSON, with one property's value replaced by raw JSON text.</summary>
+    public static string RegistrationJson(RegisterShelterRequest request, string property, string rawValue)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(request, Json))!.AsObject();
+        json[property] = "__raw__";
+        return json.ToJsonString().Replace("\"__raw__\"", rawValue, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes to the service's SQLite file behind its back, as a build before the input rules could have; <c>$id</c> is the row's shelter.</summary>
+    public static async Task PlantAsync(this SheltersFactory factory, string sql, Guid id) =>
+        Assert.True(await factory.ExecuteAsync(sql, ("$id", ServiceDatabase.Key(id))) > 0, "the row to corrupt should exist");
 }

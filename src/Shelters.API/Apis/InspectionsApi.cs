@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shelters.API.Infrastructure;
@@ -11,10 +12,10 @@ public static class InspectionsApi
 {
     public static RouteGroupBuilder MapInspectionsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/inspections", RecordInspection).WithName("RecordShelterInspection").WithIdempotency<SheltersContext>()
+        api.MapPost("/{id:guid}/inspections", RecordInspection).WithName("RecordShelterInspection").WithRequestExample(ShelterExamples.Inspection).WithIdempotency<SheltersContext>()
             .WithSummary("Record an inspection (检查); a failed one takes the shelter out of service until one passes").RequireAuthorization(SheltersPolicies.Inspect);
         api.MapGet("/{id:guid}/inspections", ListInspections).WithName("ListShelterInspections")
-            .WithSummary("A shelter's inspections, newest first").RequireAuthorization(SheltersPolicies.Read);
+            .WithSummary("A shelter's inspections, newest first; kept after a deletion").RequireAuthorization(SheltersPolicies.Read);
         return api;
     }
 
@@ -68,7 +69,8 @@ public static class InspectionsApi
     public static async Task<Results<Ok<IReadOnlyList<InspectionResponse>>, NotFound>> ListInspections(
         Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
     {
-        var shelter = await services.Db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        // History stays readable after a deletion, as the log does.
+        var shelter = await services.Db.Shelters.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (shelter is null)
         {
             return TypedResults.NotFound();

@@ -1,4 +1,5 @@
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.Messaging.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,19 +14,19 @@ public static class OccupancyApi
 {
     public static RouteGroupBuilder MapOccupancyApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeShelterStatus").WithIdempotency<SheltersContext>()
+        api.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeShelterStatus").WithRequestExample(ShelterExamples.Status).WithIdempotency<SheltersContext>()
             .WithSummary("Put a shelter on standby, open, mark full or close it").RequireAuthorization(SheltersPolicies.Operate);
-        api.MapPost("/{id:guid}/occupancy", ChangeOccupancy).WithName("ChangeShelterOccupancy").WithIdempotency<SheltersContext>()
+        api.MapPost("/{id:guid}/occupancy", ChangeOccupancy).WithName("ChangeShelterOccupancy").WithRequestExample(ShelterExamples.Arrival).WithIdempotency<SheltersContext>()
             .WithSummary("Record arrivals, departures or a counted total; arrivals never exceed capacity").RequireAuthorization(SheltersPolicies.Operate);
         api.MapGet("/{id:guid}/log", GetLog).WithName("GetShelterLog")
-            .WithSummary("Every status and occupancy change: who, when, how many").RequireAuthorization(SheltersPolicies.Read);
+            .WithSummary("Every change (status, occupancy, inspection, correction, deletion): who, when, how many; kept after a deletion").RequireAuthorization(SheltersPolicies.Read);
         return api;
     }
 
     public static async Task<Results<Ok<ShelterResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatus(
         Guid id, ChangeStatusRequest request, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<ShelterStatus>(request.Status, ignoreCase: true, out var status) || !Enum.IsDefined(status))
+        if (!EnumNames.TryParse<ShelterStatus>(request.Status, out var status))
         {
             return Problems.Invalid("status", "Status must be 'closed', 'standby', 'open' or 'full'.");
         }
@@ -54,7 +55,7 @@ public static class OccupancyApi
     public static async Task<Results<Ok<OccupancyResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeOccupancy(
         Guid id, OccupancyRequest request, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
     {
-        var validKind = Enum.TryParse<ShelterChangeKind>(request.Kind, ignoreCase: true, out var kind)
+        var validKind = EnumNames.TryParse<ShelterChangeKind>(request.Kind, out var kind)
             && kind is ShelterChangeKind.Arrival or ShelterChangeKind.Departure or ShelterChangeKind.Count;
         if (!validKind)
         {
@@ -83,7 +84,11 @@ public static class OccupancyApi
             _ => await shelters.Where(s => people <= s.Capacity)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Occupancy, people), cancellationToken),
         };
-        var shelter = await db.Shelters.SingleAsync(s => s.Id == id, cancellationToken);
+        // Deleted meanwhile: the conditional update found no shelter.
+        if (await db.Shelters.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } shelter)
+        {
+            return TypedResults.NotFound();
+        }
         if (applied == 0)
         {
             return await RefusedAsync(kind, people, shelter, services, cancellationToken);
@@ -106,17 +111,22 @@ public static class OccupancyApi
         return TypedResults.Ok(new OccupancyResponse(shelter.Id, shelter.Occupancy, shelter.Capacity, shelter.Available, shelter.Status));
     }
 
-    public static async Task<Results<Ok<PaginatedItems<LogEntryResponse>>, NotFound>> GetLog(
-        Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken, int pageIndex = 0, int pageSize = 50)
+    public static async Task<Results<Ok<PaginatedItems<LogEntryResponse>>, NotFound, ValidationProblem>> GetLog(
+        Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken,
+        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
     {
-        if (!await services.Db.Shelters.AnyAsync(s => s.Id == id, cancellationToken))
+        if (Paging.Check(pageIndex, pageSize) is { } badPage)
+        {
+            return badPage;
+        }
+        // The log is the record of a deleted shelter too: who deleted it, when, and everything before.
+        if (!await services.Db.Shelters.IgnoreQueryFilters().AnyAsync(s => s.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        pageSize = Math.Clamp(pageSize, 1, 500);
         var query = services.Db.Log.AsNoTracking().Where(e => e.ShelterId == id);
         var count = await query.LongCountAsync(cancellationToken);
-        var page = await query.OrderByDescending(e => e.Id).Skip(Math.Max(0, pageIndex) * pageSize).Take(pageSize)
+        var page = await query.OrderByDescending(e => e.Id).Skip(pageIndex * pageSize).Take(pageSize)
             .Select(e => new LogEntryResponse(e.Id, e.Kind, e.Change, e.OccupancyAfter, e.StatusAfter, e.Actor, e.At, e.Note, e.WarningId))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new PaginatedItems<LogEntryResponse>(pageIndex, pageSize, count, page));

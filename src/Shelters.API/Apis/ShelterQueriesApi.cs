@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EmergencyOps.Geography;
+using EmergencyOps.ServiceDefaults.Input;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Shelters.API.Extensions;
@@ -27,13 +28,14 @@ public static class ShelterQueriesApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<NearbyShelter>>, ValidationProblem>> Nearest(
-        double? lat, double? lon, [AsParameters] ShelterServices services, CancellationToken cancellationToken, int people = 1, int limit = 5)
+        [Bounded(-90d, 90d)] double? lat, [Bounded(-180d, 180d)] double? lon, [AsParameters] ShelterServices services, CancellationToken cancellationToken,
+        [Bounded(1, ShelterLimits.MaxCapacity)] int people = 1, [Bounded(1, ShelterLimits.MaxNearest)] int limit = 5)
     {
         var errors = new Dictionary<string, string[]>();
         if (lat is not (>= -90 and <= 90)) errors["lat"] = ["lat (WGS-84 degrees, -90 to 90) is required."];
         if (lon is not (>= -180 and <= 180)) errors["lon"] = ["lon (WGS-84 degrees, -180 to 180) is required."];
-        if (people < 1) errors["people"] = ["people must be at least 1."];
-        if (limit is < 1 or > 50) errors["limit"] = ["limit must be 1 to 50."];
+        if (people is < 1 or > ShelterLimits.MaxCapacity) errors["people"] = [$"people must be 1 to {ShelterLimits.MaxCapacity}."];
+        if (limit is < 1 or > ShelterLimits.MaxNearest) errors["limit"] = [$"limit must be 1 to {ShelterLimits.MaxNearest}."];
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -43,7 +45,8 @@ public static class ShelterQueriesApi
 
     public static async Task<Results<Ok<IReadOnlyList<ShelterResponse>>, ValidationProblem>> Within(
         [AsParameters] ShelterServices services, CancellationToken cancellationToken,
-        string? districts = null, string? polygon = null, string? circle = null, bool outside = false)
+        [Text(ShelterLimits.DistrictListLength)] string? districts = null, [Text(ShelterLimits.PolygonLength)] string? polygon = null,
+        [Text(ShelterLimits.CircleLength)] string? circle = null, bool outside = false)
     {
         var errors = new Dictionary<string, string[]>();
         var codes = (districts ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -91,14 +94,18 @@ public static class ShelterQueriesApi
     public static async Task<Ok<GeoJsonFeatures>> ExportGeoJson([AsParameters] ShelterServices services, CancellationToken cancellationToken)
     {
         var shelters = await services.Db.Shelters.AsNoTracking().OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
-        // GeoJSON orders coordinates longitude first (RFC 7946).
+        // GeoJSON orders coordinates longitude first (RFC 7946); a row stored before the input rules without a
+        // finite location is an unlocated feature (null geometry), not an invalid point.
         return TypedResults.Ok(new GeoJsonFeatures("FeatureCollection",
-            [.. shelters.Select(s => new GeoJsonFeature("Feature", s.Id, new GeoJsonPoint("Point", [s.Longitude, s.Latitude]), ShelterResponse.From(s)))]));
+            [.. shelters.Select(s => new GeoJsonFeature("Feature", s.Id,
+                double.IsFinite(s.Latitude) && double.IsFinite(s.Longitude) ? new GeoJsonPoint("Point", [s.Longitude, s.Latitude]) : null,
+                ShelterResponse.From(s)))]));
     }
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+    // A value stored before the input rules that is not finite is an empty cell, not "∞".
+    private static string Number(double value) => double.IsFinite(value) ? value.ToString(CultureInfo.InvariantCulture) : "";
 
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
@@ -106,6 +113,6 @@ public static class ShelterQueriesApi
 
 public sealed record GeoJsonFeatures(string Type, IReadOnlyList<GeoJsonFeature> Features);
 
-public sealed record GeoJsonFeature(string Type, Guid Id, GeoJsonPoint Geometry, ShelterResponse Properties);
+public sealed record GeoJsonFeature(string Type, Guid Id, GeoJsonPoint? Geometry, ShelterResponse Properties);
 
 public sealed record GeoJsonPoint(string Type, double[] Coordinates);

@@ -26,11 +26,14 @@ public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, 
     public string Actor => User.Identity?.Name ?? "unknown";
 
     /// <summary>Saves the unit of work and refreshes the district's availability once it has committed.</summary>
-    public async Task SaveAsync(string districtCode, CancellationToken cancellationToken)
+    public Task SaveAsync(string districtCode, CancellationToken cancellationToken) => SaveAsync([districtCode], cancellationToken);
+
+    /// <summary>Saves the unit of work and refreshes the districts' availability once it has committed.</summary>
+    public async Task SaveAsync(IReadOnlyCollection<string> districtCodes, CancellationToken cancellationToken)
     {
         await using var transaction = await Db.BeginOrJoinTransactionAsync(cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
-        transaction.OnCommitted(() => Cache.RefreshAsync([districtCode], CancellationToken.None));
+        transaction.OnCommitted(() => Cache.RefreshAsync(districtCodes, CancellationToken.None));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -41,7 +44,9 @@ public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, 
         var candidates = await Db.Shelters.AsNoTracking()
             .Where(s => s.Status == ShelterStatus.Open && !s.OutOfService && s.Capacity - s.Occupancy >= people && s.Id != except)
             .ToListAsync(cancellationToken);
-        return [.. candidates.NearestFirst(from, s => s.Location).Take(limit)
+        // A row stored before the input rules may have no finite location: it cannot be anyone's nearest shelter.
+        return [.. candidates.Where(s => double.IsFinite(s.Latitude) && double.IsFinite(s.Longitude))
+            .NearestFirst(from, s => s.Location).Take(limit)
             .Select(x => new NearbyShelter(x.Item.Id, x.Item.Name, x.Item.DistrictCode, x.Item.Address,
                 x.Item.Latitude, x.Item.Longitude, x.Item.Available, x.Item.Capacity, x.Metres))];
     }

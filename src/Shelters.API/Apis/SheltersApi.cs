@@ -1,4 +1,5 @@
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Geography;
 using EmergencyOps.Messaging.Idempotency;
@@ -16,13 +17,14 @@ public static class SheltersApi
     {
         var api = app.MapGroup("/api/shelters").WithTags("Shelters");
 
-        api.MapPost("/", RegisterShelter).WithName("RegisterShelter").WithIdempotency<SheltersContext>()
+        api.MapPost("/", RegisterShelter).WithName("RegisterShelter").WithRequestExample(ShelterExamples.Register).WithIdempotency<SheltersContext>()
             .WithSummary("Register a shelter (应急避难场所)").RequireAuthorization(SheltersPolicies.Manage);
         api.MapGet("/", ListShelters).WithName("ListShelters")
             .WithSummary("Shelters by district, status, kind and hazard suitability, paged").RequireAuthorization(SheltersPolicies.Read);
         api.MapGet("/{id:guid}", GetShelter).WithName("GetShelter")
             .WithSummary("One shelter with its live occupancy").RequireAuthorization(SheltersPolicies.Read);
 
+        api.MapShelterAdminApi();
         api.MapOccupancyApi();
         api.MapShelterQueriesApi();
         api.MapInspectionsApi();
@@ -40,7 +42,7 @@ public static class SheltersApi
         var name = request.Name!.Trim();
         if (await services.Db.Shelters.AnyAsync(s => s.Name == name, cancellationToken))
         {
-            return TypedResults.Problem($"A shelter named '{name}' is already registered.", statusCode: StatusCodes.Status409Conflict, title: "Duplicate shelter");
+            return DuplicateName(name);
         }
         var shelter = ShelterValidation.ToShelter(request, services.Changes.Now);
         services.Db.Shelters.Add(shelter);
@@ -51,8 +53,16 @@ public static class SheltersApi
 
     public static async Task<Results<Ok<PaginatedItems<ShelterResponse>>, ValidationProblem>> ListShelters(
         [AsParameters] ShelterServices services, CancellationToken cancellationToken,
-        string? district = null, string? status = null, string? kind = null, string? suitableFor = null,
-        int pageIndex = 0, int pageSize = 20)
+        [Text(ShelterLimits.DistrictCodeLength)] string? district = null,
+        [OneOf(typeof(ShelterStatus))] string? status = null,
+        [OneOf(typeof(ShelterKind))] string? kind = null,
+        [OneOf(
+            WarningTypes.Typhoon, WarningTypes.Rainstorm, WarningTypes.Snowstorm, WarningTypes.ColdWave, WarningTypes.Gale, WarningTypes.Sandstorm,
+            WarningTypes.Heat, WarningTypes.Drought, WarningTypes.Lightning, WarningTypes.Hail, WarningTypes.Frost, WarningTypes.Fog, WarningTypes.Haze,
+            WarningTypes.RoadIcing, WarningTypes.GasLeak, WarningTypes.ChemicalRelease, WarningTypes.Waterlogging, WarningTypes.Fire,
+            WarningTypes.Subsidence, WarningTypes.Crowd, WarningTypes.SpecialEquipment, WarningTypes.Earthquake)] string? suitableFor = null,
+        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0,
+        [Bounded(1, Paging.MaxPageSize)] int pageSize = 20)
     {
         if (Paging.Check(pageIndex, pageSize) is { } badPage)
         {
@@ -64,10 +74,10 @@ public static class SheltersApi
         }
         if (suitableFor is not null && !WarningTypes.All.Contains(suitableFor))
         {
-            return Problems.Invalid("suitableFor", $"Unknown hazard '{suitableFor}'.");
+            return Problems.Invalid("suitableFor", $"Unknown hazard '{suitableFor}'. Known: {string.Join(", ", WarningTypes.All)}.");
         }
-        ShelterStatus? statusFilter = Enum.TryParse<ShelterStatus>(status, ignoreCase: true, out var st) ? st : null;
-        ShelterKind? kindFilter = Enum.TryParse<ShelterKind>(kind, ignoreCase: true, out var kd) ? kd : null;
+        ShelterStatus? statusFilter = EnumNames.TryParse<ShelterStatus>(status, out var st) ? st : null;
+        ShelterKind? kindFilter = EnumNames.TryParse<ShelterKind>(kind, out var kd) ? kd : null;
         if (status is not null && statusFilter is null)
         {
             return Problems.Invalid("status", "Status is 'closed', 'standby', 'open' or 'full'.");
@@ -98,4 +108,7 @@ public static class SheltersApi
         await services.Db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } shelter
             ? TypedResults.Ok(ShelterResponse.From(shelter))
             : TypedResults.NotFound();
+
+    internal static ProblemHttpResult DuplicateName(string name) =>
+        TypedResults.Problem($"A shelter named '{name}' is already registered.", statusCode: StatusCodes.Status409Conflict, title: "Duplicate shelter");
 }

@@ -15,5 +15,8 @@ public static class SheltersPolicies
     /// <summary>Record inspections (inspectors).</summary>
     public const string Inspect = "shelters:inspect";
 
-    public static readonly IReadOnlyCollection<string> All = [Read, Manage, Operate, Inspect];
+    /// <summary>Correct and delete registered shelters (registry administrators); every such change is logged.</summary>
+    public const string Admin = "shelters:admin";
+
+    public static readonly IReadOnlyCollection<string> All = [Read, Manage, Operate, Inspect, Admin];
 }

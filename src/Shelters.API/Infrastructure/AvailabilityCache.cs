@@ -9,7 +9,7 @@ namespace Shelters.API.Infrastructure;
 /// <summary>Free places per district, as the operations centre's map shows them.</summary>
 public sealed record DistrictAvailability(
     string DistrictCode, string DistrictName, int Shelters, int OpenShelters, int StandbyShelters,
-    int Capacity, int Occupancy, int Available, long AsOf);
+    long Capacity, long Occupancy, long Available, long AsOf);
 
 /// <summary>
 /// Per-district availability in Redis, written after every committed change. Each value carries the
@@ -75,9 +75,10 @@ public sealed partial class AvailabilityCache(SheltersContext db, IDatabase redi
             shelters.Count,
             shelters.Count(s => s.Status == ShelterStatus.Open),
             shelters.Count(s => s.Status == ShelterStatus.Standby),
-            shelters.Sum(s => s.Capacity),
-            shelters.Sum(s => s.Occupancy),
-            receiving.Sum(s => s.Capacity - s.Occupancy),
+            // Sums in 64 bits: many large shelters in one district never overflow the total.
+            shelters.Sum(s => (long)s.Capacity),
+            shelters.Sum(s => (long)s.Occupancy),
+            receiving.Sum(s => (long)s.Capacity - s.Occupancy),
             seq);
         await redis.ScriptEvaluateAsync(SetIfNewer, new
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shelters.API.Model;
+using static Shelters.API.Model.ShelterLimits;
 
 namespace Shelters.API.Infrastructure;
 
@@ -9,16 +10,22 @@ internal sealed class ShelterConfiguration : IEntityTypeConfiguration<Shelter>
     public void Configure(EntityTypeBuilder<Shelter> b)
     {
         b.ToTable("Shelters");
-        b.Property(s => s.Name).HasMaxLength(200);
-        b.Property(s => s.DistrictCode).HasMaxLength(6).IsFixedLength();
-        b.Property(s => s.Address).HasMaxLength(400);
-        b.Property(s => s.Manager).HasMaxLength(100);
-        b.Property(s => s.Contact).HasMaxLength(100);
-        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
-        b.Property(s => s.Grade).HasConversion<string>().HasMaxLength(20);
-        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Name).HasMaxLength(NameLength);
+        b.Property(s => s.DistrictCode).HasMaxLength(DistrictCodeLength).IsFixedLength();
+        b.Property(s => s.Address).HasMaxLength(AddressLength);
+        b.Property(s => s.Manager).HasMaxLength(PersonNameLength);
+        b.Property(s => s.Contact).HasMaxLength(ContactLength);
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(StoredEnumLength);
+        b.Property(s => s.Grade).HasConversion<string>().HasMaxLength(StoredEnumLength);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(StoredEnumLength);
+        // The code lists are JSON array columns.
+        b.PrimitiveCollection(s => s.Facilities).HasMaxLength(FacilitiesColumnLength).ElementType(e => e.HasMaxLength(CodeLength));
+        b.PrimitiveCollection(s => s.SuitableHazards).HasMaxLength(HazardsColumnLength).ElementType(e => e.HasMaxLength(CodeLength));
+        b.PrimitiveCollection(s => s.UnsuitableHazards).HasMaxLength(HazardsColumnLength).ElementType(e => e.HasMaxLength(CodeLength));
         b.HasIndex(s => new { s.DistrictCode, s.Status });
-        b.HasIndex(s => s.Name).IsUnique();
+        // A deleted shelter keeps its row; its name is free for a corrected registration.
+        b.HasIndex(s => s.Name).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
+        b.HasQueryFilter(s => s.DeletedAt == null);
         b.Ignore(s => s.Available);
         b.Ignore(s => s.Location);
         b.Ignore(s => s.Receives);
@@ -33,10 +40,10 @@ internal sealed class ShelterLogEntryConfiguration : IEntityTypeConfiguration<Sh
     public void Configure(EntityTypeBuilder<ShelterLogEntry> b)
     {
         b.ToTable("ShelterLog");
-        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
-        b.Property(e => e.StatusAfter).HasConversion<string>().HasMaxLength(20);
-        b.Property(e => e.Actor).HasMaxLength(100);
-        b.Property(e => e.Note).HasMaxLength(500);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(StoredEnumLength);
+        b.Property(e => e.StatusAfter).HasConversion<string>().HasMaxLength(StoredEnumLength);
+        b.Property(e => e.Actor).HasMaxLength(PersonNameLength);
+        b.Property(e => e.Note).HasMaxLength(LogNoteLength);
         b.HasIndex(e => new { e.ShelterId, e.Id });
     }
 }
@@ -46,8 +53,8 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
     public void Configure(EntityTypeBuilder<Inspection> b)
     {
         b.ToTable("Inspections");
-        b.Property(i => i.Inspector).HasMaxLength(100);
-        b.Property(i => i.Findings).HasMaxLength(2000);
+        b.Property(i => i.Inspector).HasMaxLength(PersonNameLength);
+        b.Property(i => i.Findings).HasMaxLength(FindingsLength);
         b.HasIndex(i => new { i.ShelterId, i.Date });
     }
 }
@@ -58,8 +65,8 @@ internal sealed class WarningActivationConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("WarningActivations");
         b.HasKey(a => new { a.WarningId, a.ShelterId });
-        b.Property(a => a.PreviousStatus).HasConversion<string>().HasMaxLength(20);
-        b.Property(a => a.ActivatedStatus).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.PreviousStatus).HasConversion<string>().HasMaxLength(StoredEnumLength);
+        b.Property(a => a.ActivatedStatus).HasConversion<string>().HasMaxLength(StoredEnumLength);
         b.HasIndex(a => a.ShelterId);
     }
 }

@@ -66,6 +66,12 @@ public class Shelter
 
     public DateTime RegisteredAt { get; set; }
 
+    /// <summary>
+    /// Set when an administrator deletes the shelter. The row stays, as the registry's record of what was deleted;
+    /// a query filter hides it from every list, query and change.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
+
     public int Available => Math.Max(0, Capacity - Occupancy);
 
     public GeoPoint Location => new(Latitude, Longitude);

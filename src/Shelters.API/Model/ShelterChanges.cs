@@ -23,11 +23,14 @@ public sealed class ShelterChanges(SheltersContext db, IEventOutbox outbox, Corr
             Change = change,
             OccupancyAfter = shelter.Occupancy,
             StatusAfter = shelter.Status,
-            Actor = actor,
+            // The actor comes from a token and a note may quote input: both are cut to their columns, never refused.
+            Actor = Cut(actor, ShelterLimits.PersonNameLength),
             At = Now,
-            Note = note,
+            Note = note is null ? null : Cut(note, ShelterLimits.LogNoteLength),
             WarningId = warningId,
         });
+
+    private static string Cut(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 
     /// <summary>Sets a tracked shelter's status, logs it and raises the matching event.</summary>
     public void SetStatus(Shelter shelter, ShelterStatus status, string actor, string? reason, Guid? warningId = null)

@@ -9,9 +9,15 @@ public enum ShelterChangeKind
     Status,
     Inspection,
     Warning,
+
+    /// <summary>An administrator corrected the registration; the note says which fields changed, from what to what.</summary>
+    Corrected,
+
+    /// <summary>An administrator deleted the shelter: it is hidden from every list, its log and inspections stay readable.</summary>
+    Deleted,
 }
 
-/// <summary>Every change to a shelter's status or occupancy: who, when, how many, and the state after it.</summary>
+/// <summary>Every change to a shelter (status, occupancy, registration): who, when, how many, and the state after it. Append-only.</summary>
 public class ShelterLogEntry
 {
     public long Id { get; set; }

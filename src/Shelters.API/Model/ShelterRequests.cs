@@ -1,13 +1,34 @@
-using EmergencyOps.Contracts.Warnings;
+using System.ComponentModel.DataAnnotations;
 using EmergencyOps.Geography;
+using EmergencyOps.ServiceDefaults.Input;
+using static Shelters.API.Model.ShelterLimits;
 
 namespace Shelters.API.Model;
 
+/// <summary>
+/// A registration, and the whole of a correction (PUT). The attributes bound every field before the handler runs;
+/// <see cref="ShelterValidation"/> keeps the domain rules (a Shanghai district and location, known hazards, area per person).
+/// </summary>
 public sealed record RegisterShelterRequest(
-    string? Name, string? Kind, string? Grade, string? DistrictCode, string? Address,
-    double? Latitude, double? Longitude, double? UsableArea, int? Capacity,
-    IReadOnlyList<string>? Facilities, IReadOnlyList<string>? SuitableHazards, IReadOnlyList<string>? UnsuitableHazards,
-    string? Manager, string? Contact);
+    [property: Required(ErrorMessage = "A name is required."), Text(NameLength)] string? Name,
+    [property: Required(ErrorMessage = "Kind must be 'indoor' or 'outdoor'."), OneOf(typeof(ShelterKind))] string? Kind,
+    [property: Required(ErrorMessage = "Grade must be 'emergency', 'fixed' or 'central'."), OneOf(typeof(ShelterGrade))] string? Grade,
+    [property: Required(ErrorMessage = "A Shanghai district code is required (GB/T 2260, e.g. 310115 for Pudong)."), Text(DistrictCodeLength)] string? DistrictCode,
+    [property: Required(ErrorMessage = "An address is required."), Text(AddressLength)] string? Address,
+    [property: Required(ErrorMessage = "Latitude (WGS-84 degrees) is required."), Bounded(-90d, 90d)] double? Latitude,
+    [property: Required(ErrorMessage = "Longitude (WGS-84 degrees) is required."), Bounded(-180d, 180d)] double? Longitude,
+    [property: Required(ErrorMessage = "Usable area (square metres) is required."), Bounded(0d, MaxUsableArea)] double? UsableArea,
+    [property: Required(ErrorMessage = "Capacity (people) is required."), Bounded(1, MaxCapacity)] int? Capacity,
+    [property: TextList(MaxFacilities, CodeLength), OneOf(
+        Model.Facilities.Water, Model.Facilities.Power, Model.Facilities.Toilets, Model.Facilities.MedicalPoint, Model.Facilities.Broadcast,
+        Model.Facilities.Accessibility, Model.Facilities.Kitchen, Model.Facilities.Showers, Model.Facilities.Ventilation, Model.Facilities.Heating,
+        Model.Facilities.Communication, Model.Facilities.Storage, Model.Facilities.Helipad, Model.Facilities.FireEquipment)]
+    IReadOnlyList<string>? Facilities,
+    // Hazards are checked by the handler, which names the unknown codes and the contradictions together.
+    [property: TextList(MaxHazards, CodeLength)] IReadOnlyList<string>? SuitableHazards,
+    [property: TextList(MaxHazards, CodeLength)] IReadOnlyList<string>? UnsuitableHazards,
+    [property: Required(ErrorMessage = "A manager is required."), Text(PersonNameLength)] string? Manager,
+    [property: Required(ErrorMessage = "A contact number is required."), Text(ContactLength)] string? Contact);
 
 public sealed record ShelterResponse(
     Guid Id, string Name, ShelterKind Kind, ShelterGrade Grade, string DistrictCode, string DistrictName, string Address,
@@ -23,80 +44,23 @@ public sealed record ShelterResponse(
 
 public sealed record NearbyShelter(Guid Id, string Name, string DistrictCode, string Address, double Latitude, double Longitude, int Available, int Capacity, int DistanceMetres);
 
-public sealed record ChangeStatusRequest(string? Status, string? Reason);
+public sealed record ChangeStatusRequest(
+    [property: Required(ErrorMessage = "Status must be 'closed', 'standby', 'open' or 'full'."), OneOf(typeof(ShelterStatus))] string? Status,
+    [property: FreeText(ReasonLength)] string? Reason);
 
-public sealed record OccupancyRequest(string? Kind, int? People, string? Note);
+public sealed record OccupancyRequest(
+    [property: Required(ErrorMessage = "Kind must be 'arrival', 'departure' or 'count'."), OneOf("arrival", "departure", "count")] string? Kind,
+    [property: Required(ErrorMessage = "The number of people is required."), Bounded(0, MaxCapacity)] int? People,
+    [property: FreeText(ReasonLength)] string? Note);
 
 public sealed record OccupancyResponse(Guid ShelterId, int Occupancy, int Capacity, int Available, ShelterStatus Status);
 
-public sealed record RecordInspectionRequest(DateOnly? Date, string? Inspector, string? Findings, bool? Passed);
+public sealed record RecordInspectionRequest(
+    [property: Required(ErrorMessage = "The inspection date is required and cannot be in the future."), Moment] DateOnly? Date,
+    [property: Required(ErrorMessage = "The inspector is required."), Text(PersonNameLength)] string? Inspector,
+    [property: Required(ErrorMessage = "Findings are required (write 'none' when there are none)."), FreeText(FindingsLength)] string? Findings,
+    [property: Required(ErrorMessage = "Say whether the inspection passed.")] bool? Passed);
 
 public sealed record InspectionResponse(Guid Id, Guid ShelterId, DateOnly Date, string Inspector, string Findings, bool Passed, bool ShelterOutOfService);
 
 public sealed record LogEntryResponse(long Sequence, ShelterChangeKind Kind, int Change, int OccupancyAfter, ShelterStatus StatusAfter, string Actor, DateTime At, string? Note, Guid? WarningId);
-
-/// <summary>Facilities a shelter can list.</summary>
-public static class Facilities
-{
-    public static IReadOnlyList<string> All { get; } =
-        ["water", "power", "toilets", "medical-point", "broadcast", "accessibility", "kitchen", "showers", "ventilation", "heating", "communication", "storage", "helipad", "fire-equipment"];
-}
-
-/// <summary>Field-by-field checks; every message names the field (camelCase, as in the JSON).</summary>
-public static class ShelterValidation
-{
-    public static Dictionary<string, string[]> Validate(RegisterShelterRequest r)
-    {
-        var errors = new Dictionary<string, string[]>();
-        void Fail(string field, string message) => errors[field] = [message];
-
-        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) Fail("name", "A name of 1 to 200 characters is required.");
-        if (!Enum.TryParse<ShelterKind>(r.Kind, ignoreCase: true, out _)) Fail("kind", "Kind must be 'indoor' or 'outdoor'.");
-        if (!Enum.TryParse<ShelterGrade>(r.Grade, ignoreCase: true, out _)) Fail("grade", "Grade must be 'emergency', 'fixed' or 'central'.");
-        if (!Districts.IsKnown(r.DistrictCode)) Fail("districtCode", $"'{r.DistrictCode}' is not a Shanghai district code (GB/T 2260, e.g. 310115 for Pudong).");
-        if (string.IsNullOrWhiteSpace(r.Address)) Fail("address", "An address is required.");
-        if (r.Latitude is not { } lat || r.Longitude is not { } lon || !Districts.IsWithinShanghai(new GeoPoint(lat, lon)))
-        {
-            Fail("latitude", "Latitude and longitude (WGS-84 degrees) must place the shelter within Shanghai (latitude 30.5–32.0, longitude 120.8–122.5).");
-        }
-        if (r.UsableArea is not > 0) Fail("usableArea", "Usable area must be more than 0 square metres.");
-        if (r.Capacity is not > 0) Fail("capacity", "Capacity must be at least 1 person.");
-        if (r.Capacity is > 0 && r.UsableArea is > 0 && r.UsableArea / r.Capacity < 0.5)
-        {
-            Fail("capacity", $"Capacity {r.Capacity} leaves less than 0.5 m² per person on {r.UsableArea} m².");
-        }
-        Unknown("facilities", r.Facilities, Facilities.All);
-        Unknown("suitableHazards", r.SuitableHazards, WarningTypes.All);
-        Unknown("unsuitableHazards", r.UnsuitableHazards, WarningTypes.All);
-        var both = (r.SuitableHazards ?? []).Intersect(r.UnsuitableHazards ?? []).ToList();
-        if (both.Count > 0) Fail("unsuitableHazards", $"A hazard cannot be both suitable and unsuitable: {string.Join(", ", both)}.");
-        if (string.IsNullOrWhiteSpace(r.Manager)) Fail("manager", "A manager is required.");
-        if (string.IsNullOrWhiteSpace(r.Contact)) Fail("contact", "A contact number is required.");
-        return errors;
-
-        void Unknown(string field, IReadOnlyList<string>? values, IReadOnlyList<string> known)
-        {
-            var unknown = (values ?? []).Except(known).ToList();
-            if (unknown.Count > 0) Fail(field, $"Unknown: {string.Join(", ", unknown)}. Known: {string.Join(", ", known)}.");
-        }
-    }
-
-    public static Shelter ToShelter(RegisterShelterRequest r, DateTime now) => new()
-    {
-        Name = r.Name!.Trim(),
-        Kind = Enum.Parse<ShelterKind>(r.Kind!, ignoreCase: true),
-        Grade = Enum.Parse<ShelterGrade>(r.Grade!, ignoreCase: true),
-        DistrictCode = r.DistrictCode!,
-        Address = r.Address!.Trim(),
-        Latitude = r.Latitude!.Value,
-        Longitude = r.Longitude!.Value,
-        UsableArea = r.UsableArea!.Value,
-        Capacity = r.Capacity!.Value,
-        Facilities = [.. (r.Facilities ?? []).Distinct()],
-        SuitableHazards = [.. (r.SuitableHazards ?? []).Distinct()],
-        UnsuitableHazards = [.. (r.UnsuitableHazards ?? []).Distinct()],
-        Manager = r.Manager!.Trim(),
-        Contact = r.Contact!.Trim(),
-        RegisteredAt = now,
-    };
-}

@@ -79,9 +79,8 @@ public sealed class WarningReaction(SheltersContext db, ShelterChanges changes, 
         foreach (var activation in activations)
         {
             activation.EndedAt = changes.Now;
-            var shelter = shelters[activation.ShelterId];
-            // Only undo what this warning did: not a shelter people are in, an operator changed, or another warning holds.
-            if (activation.Exercise || shelter.Status != activation.ActivatedStatus || shelter.Occupancy > 0 || stillHeld.Contains(shelter.Id))
+            // Only undo what this warning did: not a deleted shelter, one people are in, an operator changed, or another warning holds.
+            if (!shelters.TryGetValue(activation.ShelterId, out var shelter) || activation.Exercise || shelter.Status != activation.ActivatedStatus || shelter.Occupancy > 0 || stillHeld.Contains(shelter.Id))
             {
                 continue;
             }
