@@ -41,9 +41,28 @@ public sealed class SystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        await EveryReplicaHealthyAsync(timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
         Broker = new Uri(await App.GetConnectionStringAsync("messaging", timeout.Token)
             ?? throw new InvalidOperationException("the messaging resource has no connection string"));
+    }
+
+    // The gateway is healthy once one replica of each service is; the replica tests need both.
+    private async Task EveryReplicaHealthyAsync(CancellationToken cancellationToken)
+    {
+        var healthy = new Dictionary<string, (string Service, bool Healthy)>();
+        await foreach (var change in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (Services.Contains(change.Resource.Name))
+            {
+                healthy[change.ResourceId] = (change.Resource.Name,
+                    change.Snapshot.State?.Text == "Running" && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+            }
+            if (Services.All(s => healthy.Values.Count(r => r.Service == s && r.Healthy) >= Replicas))
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>A client that opens a connection per request, so the replicas' proxy may send each to either replica.</summary>

@@ -41,7 +41,7 @@ public sealed class SystemTests(SystemFixture system)
             Assert.Equal("hazards", info!.Service);
             instances.Add(info.Instance);
             return instances.Count == SystemFixture.Replicas;
-        }, "answers from both hazards replicas");
+        }, "answers from both hazards replicas", TimeSpan.FromSeconds(60));
     }
 
     // Over RabbitMQ from the warnings service to the shelters service, and back when the warning ends.
