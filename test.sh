@@ -29,7 +29,11 @@ export PATH="$PATH:/usr/sbin:/usr/lib/rabbitmq/bin"
 cleanup() {
   if [ $started_rabbit = 1 ]; then
     rabbitmqctl -q stop >/dev/null 2>&1 || true
-    # The broker daemonised an epmd; it refuses to die while another Erlang node still uses it.
+    # The broker daemonised an epmd; it refuses to die while a node is still registered, so wait for ours to leave.
+    for _ in $(seq 1 20); do
+      epmd -names 2>/dev/null | grep -q "^name " || break
+      sleep 0.5
+    done
     epmd -kill >/dev/null 2>&1 || true
   fi
   if [ $started_redis = 1 ]; then redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; fi
