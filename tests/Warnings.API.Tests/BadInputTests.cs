@@ -16,7 +16,7 @@ public sealed class BadInputTests(WarningsFactory factory) : IClassFixture<Warni
         client.Timeout = TimeSpan.FromSeconds(30);
         await ServiceChecks.AssertReadyAsync(client);
         // No responsible units: the overdue sweep must not change tables while the suite compares them.
-        var warning = (await client.IssueAsync(Typhoon(level: "blue"))).Id();
+        var warning = (await client.IssueAsync(Typhoon(level: "blue", units: []))).Id();
         using (var threshold = await client.PutAsJsonAsync("/api/warnings/thresholds/rainfall-1h", new
         {
             warningType = "rainstorm", unit = "mm", blue = 20, yellow = 35, orange = 50, red = 80, hysteresis = 5, holdMinutes = 60, autoDowngrade = false,
