@@ -22,6 +22,14 @@ public sealed class TextRulesTests
         Assert.Equal(2, TextRules.FirstForbidden("浦东\n", allowLineBreaks: false));
     }
 
+    [Fact]
+    public void Composed_text_is_fitted_to_its_column_without_splitting_a_character()
+    {
+        Assert.Equal("浦东新区", TextRules.Fit("浦东新区", 4));
+        Assert.Equal("浦东新…", TextRules.Fit("浦东新区仓库", 4));
+        Assert.Equal("ab…", TextRules.Fit("ab😀cd", 4));
+    }
+
     [Theory]
     [InlineData("writeOff", true)]
     [InlineData("WriteOff", true)]

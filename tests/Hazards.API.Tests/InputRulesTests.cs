@@ -54,7 +54,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
 
         using var response = await SendAsync(HttpMethod.Put, $"/api/hazards/chemicals/{AceticAcid}", body);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         using var read = await _client.GetAsync($"/api/hazards/chemicals/{AceticAcid}");
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
     }
@@ -76,8 +76,8 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
         using var registered = await SendAsync(HttpMethod.Post, $"/api/hazards/enterprises/{enterprise.Id}/products", product);
         using var revised = await SendAsync(HttpMethod.Put, $"/api/hazards/codes/{code}/{part}", revision);
 
-        await AssertRefusedAsync(registered, $"{part}.{field}");
-        await AssertRefusedAsync(revised, field);
+        await registered.FieldProblemAsync($"{part}.{field}");
+        await revised.FieldProblemAsync(field);
         Assert.Equal([code], await ProductCodesAsync(enterprise.Id));
         Assert.Equal(1, (await _client.GetFromJsonAsync<JsonElement>($"/api/hazards/codes/{code}/{part}/history", Json)).GetArrayLength());
     }
@@ -112,7 +112,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
 
         using var response = await _client.PostAsJsonAsync($"/api/hazards/enterprises/{enterprise.Id}/units", Unit(10, (Chlorine, 9.2e18m)), Json);
 
-        await AssertRefusedAsync(response, "substances[0].maxTonnes");
+        await response.FieldProblemAsync("substances[0].maxTonnes");
         var report = await _client.GetFromJsonAsync<EnterpriseMajorHazards>($"/api/hazards/enterprises/{enterprise.Id}/major-hazards", Json);
         Assert.Empty(report!.Units);
         // A real source declared after it is published; the refused one never was.
@@ -141,7 +141,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
 
         using var response = await _client.PostAsJsonAsync($"/api/hazards/enterprises/{enterprise.Id}/units", unit, Json);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.Empty((await _client.GetFromJsonAsync<EnterpriseMajorHazards>($"/api/hazards/enterprises/{enterprise.Id}/major-hazards", Json))!.Units);
     }
 
@@ -159,7 +159,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
 
         using var response = await SendAsync(HttpMethod.Put, url, JsonNode.Parse(body)!);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.Equal(before, await _client.GetStringAsync("/api/hazards/tables/gb18218"));
     }
 
@@ -182,7 +182,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
     {
         using var response = await _client.PutAsJsonAsync($"/api/hazards/chemicals/{AceticAcid}", chemical, Json);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         using var read = await _client.GetAsync($"/api/hazards/chemicals/{AceticAcid}");
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
     }
@@ -206,7 +206,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
     {
         using var response = await _client.PostAsJsonAsync("/api/hazards/enterprises", enterprise, Json);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         var all = await _client.GetFromJsonAsync<PaginatedItems<EnterpriseResponse>>("/api/hazards/enterprises?district=310116&pageSize=200", Json);
         Assert.DoesNotContain(all!.Data, e => e.CreditCode == enterprise.CreditCode);
     }
@@ -233,7 +233,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
 
         using var response = await _client.PostAsJsonAsync($"/api/hazards/enterprises/{enterprise.Id}/products", product, Json);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.Empty(await ProductCodesAsync(enterprise.Id));
     }
 
@@ -267,7 +267,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
 
         using var response = await _client.ScanAsync(code, scan);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.Single(await _client.TraceAsync(code));
     }
 
@@ -300,7 +300,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
     {
         using var response = await _client.GetAsync(url);
 
-        await AssertRefusedAsync(response, parameter);
+        await response.FieldProblemAsync(parameter);
     }
 
     [Theory]
@@ -314,7 +314,7 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
 
         using var response = await _client.GetAsync($"/api/hazards/codes/{code}/trace?{query}");
 
-        await AssertRefusedAsync(response, parameter);
+        await response.FieldProblemAsync(parameter);
     }
 
     private static JsonObject Body(object request) => JsonSerializer.SerializeToNode(request, request.GetType(), Json)!.AsObject();
@@ -327,14 +327,4 @@ public sealed class InputRulesTests(HazardsFactory factory) : IClassFixture<Haza
 
     private async Task<List<string>> ProductCodesAsync(Guid enterpriseId) =>
         [.. (await _client.GetFromJsonAsync<PaginatedItems<ProductResponse>>($"/api/hazards/products?enterpriseId={enterpriseId}&pageSize=200", Json))!.Data.Select(p => p.Code)];
-
-    /// <summary>A 400 problem whose <c>errors</c> name the field (or an item or member of it).</summary>
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, string field)
-    {
-        var problem = await response.ProblemAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {problem}");
-        var errors = problem.GetProperty("errors");
-        Assert.True(errors.EnumerateObject().Any(e => e.Name == field || e.Name.StartsWith(field + "[", StringComparison.Ordinal) || e.Name.StartsWith(field + ".", StringComparison.Ordinal)),
-            $"no error for {field}: {errors}");
-    }
 }

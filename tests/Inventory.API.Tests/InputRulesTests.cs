@@ -24,7 +24,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
         using var response = await PostJsonAsync(client, "/api/inventory/warehouses",
             $$"""{"code":"{{code}}","name":"无穷仓","tier":"street","districtCode":"310115","address":"上海市浦东新区张杨路1号","latitude":31.22,"longitude":121.54,"manager":"张库管","capacity":{{capacity}}}""");
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "capacity");
+        await response.FieldProblemAsync("capacity");
         Assert.Equal(before, await WarehouseCountAsync(client));
         using var list = await client.GetAsync("/api/inventory/warehouses");
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
@@ -40,7 +40,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
         using var client = factory.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/inventory/warehouses",
             new RegisterWarehouseRequest("CAP-01", "仓", "street", "310115", "上海市浦东新区张杨路1号", 31.22, 121.54, "张库管", capacity), Json);
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        await response.FieldProblemAsync(field);
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
         using var client = factory.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/inventory/warehouses",
             new RegisterWarehouseRequest("GEO-01", "仓", "street", "310115", "上海市浦东新区张杨路1号", latitude, longitude, "张库管", 100), Json);
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        await response.FieldProblemAsync(field);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
 
         using var response = await client.PostChangeAsync(w.Id, Receipt("FC-SANDBAG", int.MaxValue));
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "quantity");
+        await response.FieldProblemAsync("quantity");
         Assert.Null(await client.BalanceAsync(w.Id, "FC-SANDBAG"));
         Assert.Empty(await client.LedgerAsync(w.Id, "FC-SANDBAG"));
     }
@@ -80,7 +80,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
 
         using var response = await client.PostChangeAsync(w.Id, new StockChangeRequest(kind, "FC-SANDBAG", quantity, null, null, null, null, "count-correction", null, null));
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "quantity");
+        await response.FieldProblemAsync("quantity");
         Assert.Empty(await client.LedgerAsync(w.Id, "FC-SANDBAG"));
     }
 
@@ -100,9 +100,9 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
         using var receipt = await client.PostChangeAsync(full.Id, Receipt("LV-BED", 501));
         using var adjustment = await client.PostChangeAsync(full.Id, new StockChangeRequest("adjustment", "LV-BED", 1000, null, null, null, null, "found", "PD-01", null));
 
-        var problem = await AssertProblemAsync(receipt, HttpStatusCode.Conflict, "quantity");
+        var problem = await receipt.FieldProblemAsync("quantity", HttpStatusCode.Conflict);
         Assert.Equal(InventoryLimits.MaxBalance, problem.GetProperty("maxBalance").GetInt32());
-        await AssertProblemAsync(adjustment, HttpStatusCode.Conflict, "quantity");
+        await adjustment.FieldProblemAsync("quantity", HttpStatusCode.Conflict);
         Assert.Equal(nearly, (await client.BalanceAsync(full.Id, "LV-BED"))!.OnHand);
         Assert.Single(await client.LedgerAsync(full.Id, "LV-BED"));
 
@@ -111,7 +111,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
         (await client.PostAsync($"/api/inventory/transfers/{transfer.Id}/dispatch", null)).EnsureSuccessStatusCode();
         using var received = await client.PostAsJsonAsync($"/api/inventory/transfers/{transfer.Id}/receive", new ReceiveTransferRequest(null, null), Json);
 
-        await AssertProblemAsync(received, HttpStatusCode.Conflict, "received");
+        await received.FieldProblemAsync("received", HttpStatusCode.Conflict);
         Assert.Equal(TransferStatus.Dispatched, (await client.GetFromJsonAsync<TransferResponse>($"/api/inventory/transfers/{transfer.Id}", Json))!.Status);
         Assert.Equal(nearly, (await client.BalanceAsync(full.Id, "LV-BED"))!.OnHand);
         // Still in transit, nothing lost: it can go back.
@@ -162,7 +162,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
         using var client = factory.CreateClient();
         var before = await WarehouseCountAsync(client);
         using var response = await PostJsonAsync(client, path, body);
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        await response.FieldProblemAsync(field);
         Assert.Equal(before, await WarehouseCountAsync(client));
     }
 
@@ -183,7 +183,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
 
         using var response = await client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "kind");
+        await response.FieldProblemAsync("kind");
         Assert.Empty(await client.LedgerAsync(w.Id, "FC-SANDBAG"));
     }
 
@@ -194,7 +194,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
     {
         using var client = factory.CreateClient();
         using var response = await client.PutAsJsonAsync("/api/inventory/materials/XX-ENUM", new Apis.MaterialRequest("测试", category, "个", null, false), Json);
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "category");
+        await response.FieldProblemAsync("category");
         Assert.DoesNotContain(await client.GetFromJsonAsync<List<Material>>("/api/inventory/materials", Json) ?? [], m => m.Code == "XX-ENUM");
     }
 
@@ -249,7 +249,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
 
         using var response = await client.GetAsync(url.Replace("{id}", w.Id.ToString(), StringComparison.Ordinal));
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, parameter);
+        await response.FieldProblemAsync(parameter);
     }
 
     [Theory]
@@ -292,7 +292,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
         using var client = factory.CreateClient();
         var before = await WarehouseCountAsync(client);
         using var response = await PostJsonAsync(client, "/api/inventory/warehouses", body);
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        await response.FieldProblemAsync(field);
         Assert.Equal(before, await WarehouseCountAsync(client));
     }
 
@@ -319,7 +319,7 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
 
         using var response = await client.PostChangeAsync(w.Id, change);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+        await response.FieldProblemAsync(field);
         Assert.Single(await client.LedgerAsync(w.Id, "FC-SANDBAG"));
         Assert.Null(await client.BalanceAsync(w.Id, "LV-WATER"));
     }
@@ -336,21 +336,12 @@ public sealed class InputRulesTests(InventoryFactory factory) : IClassFixture<In
         using var margin = await client.PutAsJsonAsync($"/api/inventory/warehouses/{a.Id}/norms/LV-TENT", new SetNormRequest(10, -1), Json);
         using var reserve = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(Guid.NewGuid(), a.Id, "LV-TENT", 1_000_001), Json);
 
-        await AssertProblemAsync(reason, HttpStatusCode.BadRequest, "reason");
-        await AssertProblemAsync(quantity, HttpStatusCode.BadRequest, "quantity");
-        await AssertProblemAsync(norm, HttpStatusCode.BadRequest, "minimum");
-        await AssertProblemAsync(margin, HttpStatusCode.BadRequest, "recoveryMargin");
-        await AssertProblemAsync(reserve, HttpStatusCode.BadRequest, "quantity");
+        await reason.FieldProblemAsync("reason");
+        await quantity.FieldProblemAsync("quantity");
+        await norm.FieldProblemAsync("minimum");
+        await margin.FieldProblemAsync("recoveryMargin");
+        await reserve.FieldProblemAsync("quantity");
         Assert.DoesNotContain(await client.GetFromJsonAsync<List<TransferResponse>>("/api/inventory/transfers", Json) ?? [], t => t.FromWarehouseId == a.Id);
-    }
-
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
-        var problem = await response.ProblemAsync();
-        Assert.True(problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out _), $"no error for '{field}': {body}");
-        return problem;
     }
 
     private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, string json) =>

@@ -48,7 +48,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
         using var response = await PostRawAsync("/api/warnings", body.ToJsonString().Replace("\"@@\"", $"\"{escaped}\"", StringComparison.Ordinal));
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.Equal(before, await CountAsync());
     }
 
@@ -65,7 +65,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
         using var response = await _client.PostAsJsonAsync("/api/warnings", body);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.Equal(before, await CountAsync());
     }
 
@@ -76,7 +76,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
         using var response = await _client.PostAsJsonAsync($"/api/warnings/{id}/updates", new { expires = "9999-12-31T23:59:59Z" });
 
-        await AssertRefusedAsync(response, "expires");
+        await response.FieldProblemAsync("expires");
         Assert.Equal(1, (await _client.GetJsonAsync($"/api/warnings/{id}")).GetProperty("history").GetArrayLength());
     }
 
@@ -119,7 +119,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
         using var response = await _client.PostAsJsonAsync("/api/warnings", Typhoon(units: units));
 
-        await AssertRefusedAsync(response, "responsibleUnits");
+        await response.FieldProblemAsync("responsibleUnits");
         Assert.Equal(before, await CountAsync());
     }
 
@@ -143,7 +143,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
             var body = Body(Typhoon());
             body["area"] = JsonSerializer.SerializeToNode(area);
             using var response = await _client.PostAsJsonAsync("/api/warnings", body);
-            await AssertRefusedAsync(response, field);
+            await response.FieldProblemAsync(field);
         }
         Assert.Equal(before, await CountAsync());
     }
@@ -168,7 +168,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
         using var response = await _client.PutAsJsonAsync("/api/warnings/thresholds/rain-bounds", body);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.DoesNotContain((await _client.GetJsonAsync("/api/warnings/thresholds")).EnumerateArray(), t => t.Str("indicator") == "rain-bounds");
     }
 
@@ -185,7 +185,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
     {
         using var response = await _client.PutAsJsonAsync($"/api/warnings/thresholds/{segment}", new { warningType = "rainstorm", unit = "mm", blue = 30 });
 
-        await AssertRefusedAsync(response, "indicator");
+        await response.FieldProblemAsync("indicator");
         Assert.DoesNotContain((await _client.GetJsonAsync("/api/warnings/thresholds")).EnumerateArray(), t => !WarningLimits.IsIndicator(t.Str("indicator")));
     }
 
@@ -207,10 +207,10 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
         })
         {
             using var response = await _client.PostAsJsonAsync("/api/warnings/readings", new { readings = new[] { reading } });
-            await AssertRefusedAsync(response, field);
+            await response.FieldProblemAsync(field);
         }
         using var single = await _client.PostAsJsonAsync("/api/warnings/readings", new { indicator = "rainfall", station = "PD-1", district = Pudong, value = -9.2e18, observedAt = at });
-        await AssertRefusedAsync(single, "value");
+        await single.FieldProblemAsync("value");
     }
 
     [Theory]
@@ -235,7 +235,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
     {
         using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
 
-        await AssertRefusedAsync(response, parameter);
+        await response.FieldProblemAsync(parameter);
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
         using var response = await _client.PostAsJsonAsync("/api/warnings", body);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.Equal(before, await CountAsync());
     }
 
@@ -285,7 +285,7 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
         using var response = await _client.PostAsJsonAsync("/api/warnings", body);
 
-        await AssertRefusedAsync(response, field);
+        await response.FieldProblemAsync(field);
         Assert.Equal(before, await CountAsync());
     }
 
@@ -296,23 +296,23 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
         using (var lift = await _client.PostAsJsonAsync($"/api/warnings/{id}/lift", new { reason = new string('风', 1_001) }))
         {
-            await AssertRefusedAsync(lift, "reason");
+            await lift.FieldProblemAsync("reason");
         }
         using (var cancel = await _client.PostAsJsonAsync($"/api/warnings/{id}/cancel", new { reason = "\u200b" }))
         {
-            await AssertRefusedAsync(cancel, "reason");
+            await cancel.FieldProblemAsync("reason");
         }
         using (var acknowledge = await _client.PostAsJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = "\u200b\u200d" }))
         {
-            await AssertRefusedAsync(acknowledge, "unit");
+            await acknowledge.FieldProblemAsync("unit");
         }
         using (var numbered = await PostRawAsync($"/api/warnings/{id}/dispositions", "{\"unit\":\"浦东新区应急管理局\",\"status\":1,\"report\":\"已处置\"}"))
         {
-            await AssertRefusedAsync(numbered, "status");
+            await numbered.FieldProblemAsync("status");
         }
         using (var named = await _client.PostAsJsonAsync($"/api/warnings/{id}/dispositions", new { unit = "浦东新区应急管理局", status = "42", report = "已处置" }))
         {
-            await AssertRefusedAsync(named, "status");
+            await named.FieldProblemAsync("status");
         }
 
         var warning = await _client.GetJsonAsync($"/api/warnings/{id}");
@@ -347,16 +347,6 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
 
     private async Task<int> CountAsync() =>
         (await _client.GetJsonAsync("/api/warnings?state=all&pageSize=1")).GetProperty("count").GetInt32();
-
-    private static async Task<JsonElement> AssertRefusedAsync(HttpResponseMessage response, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {body}");
-        var errors = (await response.ProblemAsync()).GetProperty("errors");
-        Assert.True(errors.EnumerateObject().Any(e => e.Name == field || e.Name.StartsWith(field + "[", StringComparison.Ordinal)),
-            $"expected an error naming {field}: {body}");
-        return errors;
-    }
 
     /// <summary>Changes rows behind the service's back, as a build before these rules could have left them.</summary>
     private async Task PlantAsync(string sql, Guid? id = null) =>

@@ -33,25 +33,10 @@ internal static class ServerProbe
     }
 
     /// <summary>A server without a protocol worth speaking to (epmd): it accepts a connection.</summary>
-    public static async Task<HealthCheckResult> AcceptsAsync(EndpointReference endpoint, CancellationToken ct)
-    {
-        if (!endpoint.IsAllocated)
-        {
-            return HealthCheckResult.Unhealthy("no port yet");
-        }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Attempt);
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", endpoint.Port, timeout.Token);
-            return HealthCheckResult.Healthy($"accepts on 127.0.0.1:{endpoint.Port}");
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
-        {
-            return HealthCheckResult.Unhealthy($"does not accept on 127.0.0.1:{endpoint.Port}");
-        }
-    }
+    public static async Task<HealthCheckResult> AcceptsAsync(EndpointReference endpoint, CancellationToken ct) =>
+        !endpoint.IsAllocated ? HealthCheckResult.Unhealthy("no port yet")
+        : await ExchangeAsync("127.0.0.1", endpoint.Port, [], ct) is not null ? HealthCheckResult.Healthy($"accepts on 127.0.0.1:{endpoint.Port}")
+        : HealthCheckResult.Unhealthy($"does not accept on 127.0.0.1:{endpoint.Port}");
 
     /// <summary>An AMQP 0-9-1 protocol header must be answered by a method frame (Connection.Start).</summary>
     private static async Task<HealthCheckResult> AmqpAsync(Uri broker, CancellationToken ct)
@@ -74,6 +59,7 @@ internal static class ServerProbe
             : HealthCheckResult.Unhealthy($"no Redis answer on {host}:{port}");
     }
 
+    /// <summary>The first bytes answered to <paramref name="request"/> (nothing asked: connecting is the answer), or null.</summary>
     private static async Task<byte[]?> ExchangeAsync(string host, int port, byte[] request, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -82,6 +68,10 @@ internal static class ServerProbe
         {
             using var client = new TcpClient();
             await client.ConnectAsync(host, port, timeout.Token);
+            if (request.Length == 0)
+            {
+                return [];
+            }
             var stream = client.GetStream();
             await stream.WriteAsync(request, timeout.Token);
             var buffer = new byte[64];

@@ -77,8 +77,8 @@ public static class JsonRules
         return null;
     }
 
-    private static bool IsChecked(Type type) =>
-        type == typeof(string) || IsFloating(type) || (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type));
+    // Text, numbers that can be infinite, and lists (string is IEnumerable too).
+    private static bool IsChecked(Type type) => IsFloating(type) || typeof(IEnumerable).IsAssignableFrom(type);
 
     private static bool IsFloating(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(double) || t == typeof(float));
 

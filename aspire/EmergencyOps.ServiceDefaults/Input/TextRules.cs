@@ -61,6 +61,21 @@ public static class TextRules
         return true;
     }
 
+    /// <summary>
+    /// Text a service composes from stored or others' data (a log note, a site's name), cut to its column with "…", never
+    /// splitting a surrogate pair (half a character cannot be written as XML).
+    /// </summary>
+    public static string Fit(string text, int maximum)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= maximum)
+        {
+            return text;
+        }
+        var cut = char.IsHighSurrogate(text[maximum - 2]) ? maximum - 2 : maximum - 1;
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
     /// <summary>Text as XML 1.0 can carry it: forbidden characters (from rows stored before these rules) become U+FFFD.</summary>
     public static string ForXml(string value) => Replace(value, '\uFFFD');
 

@@ -6,6 +6,9 @@ namespace EmergencyOps.Messaging.Idempotency;
 
 public static class IdempotencyExtensions
 {
+    /// <summary>The <c>HttpContext.Items</c> key by which a handler keeps its refusal as the answer.</summary>
+    internal const string KeepRefusalKey = "EmergencyOps.Idempotency.KeepRefusal";
+
     /// <summary>Makes the endpoint safe to retry with an <c>Idempotency-Key</c> header (required or optional).</summary>
     public static RouteHandlerBuilder WithIdempotency<TContext>(this RouteHandlerBuilder builder, bool required = false) where TContext : DbContext
     {
@@ -22,7 +25,7 @@ public static class IdempotencyExtensions
     public static void KeepRefusalAsAnswer(this HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        http.Items[IdempotencyFilter<DbContext>.KeepRefusal] = true;
+        http.Items[KeepRefusalKey] = true;
     }
 
     public static ModelBuilder AddIdempotencyRecords(this ModelBuilder modelBuilder)

@@ -17,9 +17,6 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
 {
     public const string HeaderName = "Idempotency-Key";
 
-    /// <summary>The <c>HttpContext.Items</c> key by which a handler keeps its refusal as the answer.</summary>
-    public const string KeepRefusal = "EmergencyOps.Idempotency.KeepRefusal";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -53,7 +50,7 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         {
             return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow), replayed: false); // nothing stored: the transaction rolls back
         }
-        if (answer.StatusCode >= 400 && !http.Items.ContainsKey(KeepRefusal))
+        if (answer.StatusCode >= 400 && !http.Items.ContainsKey(IdempotencyExtensions.KeepRefusalKey))
         {
             // A refusal is not remembered: the same key may carry the corrected request. What the handler chose to keep
             // of a refusal (a refused scan's anomaly) is kept.

@@ -17,7 +17,8 @@ internal static class SqliteSchema
     /// <summary>Returns what was added to bring an earlier build's file up to this schema (nothing for a file of this build).</summary>
     public static async Task<IReadOnlyList<string>> CheckAsync(DbContext db, bool created, CancellationToken cancellationToken)
     {
-        var fingerprint = Fingerprint(db.Database.GenerateCreateScript());
+        var script = db.Database.GenerateCreateScript();
+        var fingerprint = Fingerprint(script);
         await using var connection = new SqliteConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(cancellationToken);
         var stamped = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
@@ -26,7 +27,7 @@ internal static class SqliteSchema
             await StampAsync(connection, fingerprint, cancellationToken);
             return [];
         }
-        var plan = await SqliteUpgrade.PlanAsync(db, connection, cancellationToken);
+        var plan = await SqliteUpgrade.PlanAsync(db, script, connection, cancellationToken);
         // Files from before the stamp carry 0: they are accepted when nothing is missing.
         if (plan.Blockers.Count == 0 && (plan.Statements.Count > 0 || stamped == 0))
         {

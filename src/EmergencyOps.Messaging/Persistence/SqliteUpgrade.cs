@@ -14,11 +14,11 @@ internal static partial class SqliteUpgrade
 {
     internal sealed record Plan(IReadOnlyList<string> Statements, IReadOnlyList<string> Changes, IReadOnlyList<string> Blockers);
 
-    public static async Task<Plan> PlanAsync(DbContext db, SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<Plan> PlanAsync(DbContext db, string createScript, SqliteConnection connection, CancellationToken cancellationToken)
     {
         var existing = await ColumnsByTableAsync(connection, cancellationToken);
         var indexes = await IndexDefinitionsAsync(connection, cancellationToken);
-        var script = Statements(db.Database.GenerateCreateScript());
+        var script = Statements(createScript);
         List<string> statements = [], changes = [], blockers = [];
         foreach (var table in db.Model.GetRelationalModel().Tables)
         {

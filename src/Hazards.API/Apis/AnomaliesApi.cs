@@ -21,12 +21,8 @@ public static class AnomaliesApi
     public static async Task<Results<Ok<PaginatedItems<AnomalyResponse>>, ValidationProblem>> ListAnomalies(
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
         [Text(HazardLimits.DistrictCodeLength)] string? district = null, [Text(HazardLimits.RuleLength)] string? rule = null,
-        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
+        [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
-        if (Paging.Check(pageIndex, pageSize) is { } badPage)
-        {
-            return badPage;
-        }
         if (district is not null && !Districts.IsKnown(district))
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");

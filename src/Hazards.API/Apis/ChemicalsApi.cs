@@ -30,12 +30,8 @@ public static class ChemicalsApi
     public static async Task<Results<Ok<PaginatedItems<ChemicalResponse>>, ValidationProblem>> ListChemicals(
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
         [Text(HazardLimits.SearchLength)] string? search = null, [Text(HazardLimits.HazardClassLength)] string? hazardClass = null,
-        [Text(HazardLimits.CategoryCodeLength)] string? category = null, [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
+        [Text(HazardLimits.CategoryCodeLength)] string? category = null, [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
-        if (Paging.Check(pageIndex, pageSize) is { } badPage)
-        {
-            return badPage;
-        }
         if (hazardClass is not null && !Ghs.Classes.Contains(hazardClass) && !Ghs.IsClassification(hazardClass))
         {
             return Problems.Invalid("hazardClass", $"One of the 28 GHS classes, alone or as 'class:category': {string.Join(", ", Ghs.Classes)}.");
@@ -94,12 +90,8 @@ public static class ChemicalsApi
     public static async Task<Results<Ok<PaginatedItems<ProductResponse>>, ValidationProblem>> ListProducts(
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
         [Text(HazardLimits.CasLength)] string? cas = null, [Text(HazardLimits.HazardClassLength)] string? hazardClass = null, Guid? enterpriseId = null,
-        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
+        [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
-        if (Paging.Check(pageIndex, pageSize) is { } badPage)
-        {
-            return badPage;
-        }
         if (cas is not null && !CasNumber.IsValid(cas))
         {
             return Problems.Invalid("cas", CasNumber.Explain(cas));

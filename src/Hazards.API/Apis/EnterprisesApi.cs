@@ -55,12 +55,8 @@ public static class EnterprisesApi
     public static async Task<Results<Ok<PaginatedItems<EnterpriseResponse>>, ValidationProblem>> ListEnterprises(
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
         [Text(HazardLimits.DistrictCodeLength)] string? district = null,
-        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 20)
+        [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 20)
     {
-        if (Paging.Check(pageIndex, pageSize) is { } badPage)
-        {
-            return badPage;
-        }
         if (district is not null && !Districts.IsKnown(district))
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using System.Security.Claims;
 using EmergencyOps.Messaging.Persistence;
 using Hazards.API.Extensions;
@@ -28,7 +29,7 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
 
     public ClaimsPrincipal User { get; } = user;
 
-    public string Actor => User.Identity?.Name ?? "unknown";
+    public string Actor => User.ActorName();
 
     /// <summary>True unless the caller is an enterprise other than <paramref name="enterpriseId"/> (see <see cref="HazardsPolicies.EnterpriseClaim"/>).</summary>
     public bool MayActFor(Guid enterpriseId)

@@ -22,12 +22,8 @@ public static class MajorHazardsApi
     public static async Task<Results<Ok<PaginatedItems<MajorHazardSourceResponse>>, ValidationProblem>> ListMajorHazardSources(
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
         [OneOf(typeof(MajorHazardLevel)), Text(HazardLimits.LevelLength)] string? level = null, [Text(HazardLimits.DistrictCodeLength)] string? district = null,
-        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
+        [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
-        if (Paging.Check(pageIndex, pageSize) is { } badPage)
-        {
-            return badPage;
-        }
         MajorHazardLevel? levelFilter = EnumNames.TryParse<MajorHazardLevel>(level, out var l) ? l : null;
         if (level is not null && levelFilter is null)
         {

@@ -91,15 +91,11 @@ public static class ScansApi
 
     public static async Task<Results<Ok<PaginatedItems<ScanResponse>>, NotFound, ValidationProblem>> GetTrace(
         string code, [AsParameters] HazardServices services, CancellationToken cancellationToken,
-        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
+        [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
         if (CodesApi.CheckCode(ref code) is { } invalid)
         {
             return invalid;
-        }
-        if (Paging.Check(pageIndex, pageSize) is { } badPage)
-        {
-            return badPage;
         }
         var c = code;
         if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Messaging.Idempotency;
 using Hazards.API.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ namespace Hazards.API.Model;
 /// </summary>
 public sealed partial class TraceRecorder(HazardsContext db, HazardEvents events, ProductIssuer issuer, IHttpContextAccessor http, ILogger<TraceRecorder> logger)
 {
-    private string Actor => http.HttpContext?.User.Identity?.Name ?? "unknown";
+    private string Actor => http.HttpContext?.User.ActorName() ?? "unknown";
 
     public async Task<ScanEvent> AppendAsync(Product product, Enterprise actor, ScanAttempt attempt, ScanRequest request, CancellationToken cancellationToken)
     {

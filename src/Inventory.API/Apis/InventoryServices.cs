@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using System.Security.Claims;
 using EmergencyOps.ServiceDefaults.Input;
 using Inventory.API.Infrastructure;
@@ -24,10 +25,8 @@ public sealed class InventoryServices(InventoryContext db, StockLedger ledger, R
 
     public ClaimsPrincipal User { get; } = user;
 
-    /// <summary>Who acts, as the ledger and the change log record it (cut to the column's size: the name comes from a token).</summary>
-    public string Actor => TextRules.Strip(User.Identity?.Name ?? "") is { Length: > 0 } name
-        ? name.Length <= InventoryLimits.PersonName ? name : name[..InventoryLimits.PersonName]
-        : "unknown";
+    /// <summary>Who acts, as the ledger and the change log record it.</summary>
+    public string Actor => User.ActorName();
 
     public async Task<BalanceResponse> BalanceAsync(Guid warehouseId, Material material, CancellationToken cancellationToken)
     {

@@ -143,14 +143,13 @@ public static class StockApi
     public static async Task<Results<Ok<PaginatedItems<LedgerEntryResponse>>, NotFound, ValidationProblem>> GetLedger(
         Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken,
         [Text(L.Code)] string? material = null, [Text(L.EnumName), Description("receipt, issue, adjustment, rotation, write-off, transfer-out or transfer-in")] string? kind = null,
-        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
+        [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
         if (!await services.Db.Warehouses.IgnoreQueryFilters().AnyAsync(w => w.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
         var errors = new Dictionary<string, string[]>();
-        Paging.Validate(pageIndex, pageSize, errors);
         if (material is not null && !await services.Db.Materials.AnyAsync(m => m.Code == material, cancellationToken)) errors["material"] = [$"'{material}' is not in the material catalogue."];
         LedgerKind k = default;
         if (kind is not null && !EnumNames.TryParse(kind, out k)) errors["kind"] = [$"One of: {EnumNames.List<LedgerKind>()}."];

@@ -113,12 +113,8 @@ public static class OccupancyApi
 
     public static async Task<Results<Ok<PaginatedItems<LogEntryResponse>>, NotFound, ValidationProblem>> GetLog(
         Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken,
-        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 50)
+        [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
-        if (Paging.Check(pageIndex, pageSize) is { } badPage)
-        {
-            return badPage;
-        }
         // The log is the record of a deleted shelter too: who deleted it, when, and everything before.
         if (!await services.Db.Shelters.IgnoreQueryFilters().AnyAsync(s => s.Id == id, cancellationToken))
         {

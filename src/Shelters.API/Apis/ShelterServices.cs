@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using System.Security.Claims;
 using EmergencyOps.Geography;
 using EmergencyOps.Messaging.Persistence;
@@ -23,7 +24,7 @@ public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, 
 
     public ClaimsPrincipal User { get; } = user;
 
-    public string Actor => User.Identity?.Name ?? "unknown";
+    public string Actor => User.ActorName();
 
     /// <summary>Saves the unit of work and refreshes the district's availability once it has committed.</summary>
     public Task SaveAsync(string districtCode, CancellationToken cancellationToken) => SaveAsync([districtCode], cancellationToken);

@@ -61,13 +61,9 @@ public static class SheltersApi
             WarningTypes.Heat, WarningTypes.Drought, WarningTypes.Lightning, WarningTypes.Hail, WarningTypes.Frost, WarningTypes.Fog, WarningTypes.Haze,
             WarningTypes.RoadIcing, WarningTypes.GasLeak, WarningTypes.ChemicalRelease, WarningTypes.Waterlogging, WarningTypes.Fire,
             WarningTypes.Subsidence, WarningTypes.Crowd, WarningTypes.SpecialEquipment, WarningTypes.Earthquake)] string? suitableFor = null,
-        [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0,
-        [Bounded(1, Paging.MaxPageSize)] int pageSize = 20)
+        [PageIndex] int pageIndex = 0,
+        [PageSize] int pageSize = 20)
     {
-        if (Paging.Check(pageIndex, pageSize) is { } badPage)
-        {
-            return badPage;
-        }
         if (district is not null && !Districts.IsKnown(district))
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");

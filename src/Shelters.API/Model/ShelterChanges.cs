@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Contracts.Shelters;
 using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Outbox;
@@ -23,14 +24,13 @@ public sealed class ShelterChanges(SheltersContext db, IEventOutbox outbox, Corr
             Change = change,
             OccupancyAfter = shelter.Occupancy,
             StatusAfter = shelter.Status,
-            // The actor comes from a token and a note may quote input: both are cut to their columns, never refused.
-            Actor = Cut(actor, ShelterLimits.PersonNameLength),
+            // A note may quote input (a reason, findings): cut to its column, never refused.
+            Actor = actor,
             At = Now,
-            Note = note is null ? null : Cut(note, ShelterLimits.LogNoteLength),
+            Note = note is null ? null : TextRules.Fit(note, ShelterLimits.LogNoteLength),
             WarningId = warningId,
         });
 
-    private static string Cut(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 
     /// <summary>Sets a tracked shelter's status, logs it and raises the matching event.</summary>
     public void SetStatus(Shelter shelter, ShelterStatus status, string actor, string? reason, Guid? warningId = null)

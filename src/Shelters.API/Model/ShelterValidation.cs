@@ -89,7 +89,7 @@ public static class ShelterValidation
         {
             if (!string.Equals(old, now, StringComparison.Ordinal))
             {
-                changes.Add($"{field}: {Cut(old)} → {Cut(now)}");
+                changes.Add($"{field}: {TextRules.Fit(old, 100)} → {TextRules.Fit(now, 100)}");
             }
         }
         Compare("name", before.Name, after.Name);
@@ -111,6 +111,5 @@ public static class ShelterValidation
         static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
         static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
         static string List(IEnumerable<string> values) => $"[{string.Join(", ", values)}]";
-        static string Cut(string value) => value.Length <= 100 ? value : value[..99] + "…";
     }
 }

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Warnings.API.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class WarningServices(WarningsContext db, WarningPublisher publish
 
     public ClaimsPrincipal User { get; } = user;
 
-    public string Actor => User.Identity?.Name ?? "unknown";
+    public string Actor => User.ActorName();
 
     public Task<Warning?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Db.Warnings.Include(w => w.Versions).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);

@@ -75,7 +75,7 @@ public static class WarningsApi
     public static async Task<Results<Ok<PaginatedItems<WarningSummary>>, ValidationProblem>> ListWarnings(
         [AsParameters] WarningServices services, [Text(WarningLimits.EnumName)] string? state, [Text(WarningLimits.DistrictFilter)] string? district,
         [Text(WarningLimits.LevelFilter)] string? level, [Text(WarningLimits.TypeFilter)] string? type, [Text(WarningLimits.EnumName)] string? status,
-        CancellationToken cancellationToken, [Bounded(0, Paging.MaxPageIndex)] int pageIndex = 0, [Bounded(1, Paging.MaxPageSize)] int pageSize = 20)
+        CancellationToken cancellationToken, [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 20)
     {
         var errors = FeedFilter.TryParse(district, level, type, status, out var filter);
         WarningState? wanted = WarningState.Active;
@@ -85,7 +85,6 @@ public static class WarningsApi
             else if (EnumNames.TryParse<WarningState>(state, out var s)) wanted = s;
             else errors["state"] = ["Use active (default), draft, ended, rejected or all."];
         }
-        Paging.Validate(pageIndex, pageSize, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Contracts.Hazards;
 using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Inbox;
@@ -22,7 +23,7 @@ public sealed class MajorHazardSourceClassifiedConsumer(WarningsContext db, Time
             Db.HazardSites.Add(site);
         }
         (site.Name, site.DistrictCode, site.Latitude, site.Longitude, site.Level, site.R, site.UpdatedAt) =
-            (WarningLimits.Clip($"{m.EnterpriseName} {m.UnitName}", WarningLimits.SiteName), m.DistrictCode, m.Latitude, m.Longitude, m.Level, m.R, Time.GetUtcNow().UtcDateTime);
+            (TextRules.Fit($"{m.EnterpriseName} {m.UnitName}", WarningLimits.SiteName), m.DistrictCode, m.Latitude, m.Longitude, m.Level, m.R, Time.GetUtcNow().UtcDateTime);
     }
 }
 

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults.Input;
 using System.Globalization;
 using EmergencyOps.Contracts.Hazards;
 using EmergencyOps.Contracts.Warnings;
@@ -28,7 +29,7 @@ public sealed class HazardReaction(WarningsContext db, WarningPublisher publishe
         var centre = Districts.IsWithinShanghai(reported) ? reported : new GeoPoint(site.Latitude, site.Longitude);
         var circle = new GeoCircle(centre, RadiusKm).ToString();
         // Built from other services' data: cut to the columns it goes into.
-        var reason = WarningLimits.Clip(string.Create(CultureInfo.InvariantCulture,
+        var reason = TextRules.Fit(string.Create(CultureInfo.InvariantCulture,
             $"{site.Name}（{site.Level.ToString().Replace("Level", "", StringComparison.Ordinal)}级重大危险源）扫码异常：{anomaly.ChemicalName}（CAS {anomaly.Cas}），码 {anomaly.Code}，{anomaly.Detail}"), WarningLimits.Note);
         if (publisher.Options.AutoIssueFromHazards && !publisher.NeedsSignOff(type, level))
         {
@@ -36,7 +37,7 @@ public sealed class HazardReaction(WarningsContext db, WarningPublisher publishe
             publisher.Create(warning, new WarningVersion
             {
                 WarningId = warning.Id, Number = 1, Kind = VersionKind.Issue, Level = level,
-                Headline = WarningLimits.Clip($"{Districts.Find(site.DistrictCode)?.Name}{site.Name}危化品泄漏{level.ColourZh()}预警", WarningLimits.Headline),
+                Headline = TextRules.Fit($"{Districts.Find(site.DistrictCode)?.Name}{site.Name}危化品泄漏{level.ColourZh()}预警", WarningLimits.Headline),
                 Description = reason,
                 Instruction = "周边单位和人员注意防护，听从现场指挥，远离危险区域。", Effective = publisher.Now,
                 DistrictCodes = [site.DistrictCode], Circle = circle, Author = "hazards", Certainty = "Possible",

@@ -119,19 +119,6 @@ public static partial class WarningLimits
 
     public static bool IsStation(string value) => Whole(StationFormat(), value);
 
-    /// <summary>A text built by the service from others' data (a site's name, an anomaly's detail), cut to its column.</summary>
-    public static string Clip(string text, int maximum)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length <= maximum)
-        {
-            return text;
-        }
-        // Never split a surrogate pair: half a character cannot be written as XML.
-        var cut = char.IsHighSurrogate(text[maximum - 2]) ? maximum - 2 : maximum - 1;
-        return string.Concat(text.AsSpan(0, cut), "…");
-    }
-
     // As RegularExpressionAttribute matches: the whole value, since "$" also matches before a final line break.
     private static bool Whole(Regex format, string value)
     {

@@ -3,7 +3,16 @@ using System.Text.Json;
 namespace EmergencyOps.Testing.BadInput;
 
 /// <summary>What a run found: every failure says which request and why.</summary>
-public sealed record BadInputReport(int Operations, int Requests, IReadOnlyList<string> Failures);
+public sealed record BadInputReport(int Operations, int Requests, IReadOnlyList<string> Failures)
+{
+    /// <summary>Asserts the run covered at least this much (a broken document cannot pass empty) and found nothing.</summary>
+    public void AssertClean(int minOperations, int minRequests)
+    {
+        Xunit.Assert.True(Operations >= minOperations, $"{Operations} operations");
+        Xunit.Assert.True(Requests >= minRequests, $"{Requests} requests");
+        Xunit.Assert.True(Failures.Count == 0, $"{Failures.Count} of {Requests}:{Environment.NewLine}{string.Join(Environment.NewLine, Failures.Take(60))}");
+    }
+}
 
 /// <summary>
 /// Sends the requests <see cref="BadRequestGenerator"/> derives from a service's OpenAPI document and checks each answer:
