@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
@@ -9,22 +8,24 @@ namespace EmergencyOps.ServiceDefaults;
 
 public static class AuthenticationExtensions
 {
-    public const string ScopeClaim = "scope";
+    public const string ScopeClaim = IdentityClaims.Scope;
+
+    /// <summary>Configuration flag only the services' own in-process tests set (in Development): callers are a local test user.</summary>
+    public const string InProcessTestsKey = "Identity:InProcessTests";
 
     /// <summary>
-    /// Declares one authorization policy per scope (policy name = scope, e.g. <c>inventory:write-own-stock</c>)
-    /// and the scheme that satisfies them: bearer tokens from the identity service, or, only in the
-    /// Development environment and only when no authority is configured, a local scheme that grants
-    /// the service's own scopes so the system runs with one command.
+    /// Declares one authorization policy per scope (policy name = scope, e.g. <c>inventory:write-own-stock</c>) and
+    /// validates bearer tokens from the identity service: its issuer, this service's audience (the part of its scopes
+    /// before the colon, unless <paramref name="audiences"/> names others), lifetime, and the signing keys published by
+    /// the identity service. The in-process test scheme replaces the tokens only where the tests ask for it.
     /// </summary>
-    public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder, IReadOnlyCollection<string> scopes)
+    public static IHostApplicationBuilder AddDefaultAuthentication(
+        this IHostApplicationBuilder builder, IReadOnlyCollection<string> scopes, IReadOnlyCollection<string>? audiences = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(scopes);
-        var identity = builder.Configuration.GetSection("Identity");
-        var authority = identity["Authority"];
 
-        if (builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(authority))
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>(InProcessTestsKey))
         {
             builder.Services.AddAuthentication(DevelopmentAuthenticationHandler.SchemeName)
                 .AddScheme<DevelopmentAuthenticationOptions, DevelopmentAuthenticationHandler>(
@@ -32,14 +33,11 @@ public static class AuthenticationExtensions
         }
         else
         {
-            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-                .AddJwtBearer(o =>
-                {
-                    o.Authority = authority;
-                    o.Audience = identity["Audience"];
-                    o.RequireHttpsMetadata = identity.GetValue("RequireHttpsMetadata", true);
-                    o.MapInboundClaims = false;
-                });
+            var settings = TokenSettings.Read(builder.Configuration, builder.Environment,
+                audiences ?? [.. scopes.Select(s => s.Split(':')[0]).Distinct(StringComparer.Ordinal)]);
+            builder.Services.AddSingleton(settings);
+            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+            builder.Services.ConfigureOptions<JwtBearerSetup>();
         }
 
         builder.Services.AddAuthorization(options =>
@@ -57,7 +55,7 @@ public static class AuthenticationExtensions
         context.User.FindAll(ScopeClaim).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope));
 }
 
-public sealed class DevelopmentAuthenticationOptions : AuthenticationSchemeOptions
+public sealed class DevelopmentAuthenticationOptions : Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions
 {
     public IReadOnlyList<string> Scopes { get; set; } = [];
 }

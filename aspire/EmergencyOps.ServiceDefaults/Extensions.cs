@@ -70,6 +70,12 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestValueGuard>();
         app.UseMiddleware<BufferedResponses>();
+        // After the forwarded headers: the token server and the cookie handler must see the public scheme and host.
+        if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
 
         // Probes answer in every environment: Kubernetes and the AppHost both rely on them.
         app.MapHealthChecks("/health/live", new HealthCheckOptions

@@ -26,6 +26,8 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
+        // The services' own tests act as a local user with every scope; the identity tests use real tokens.
+        builder.UseSetting(EmergencyOps.ServiceDefaults.AuthenticationExtensions.InProcessTestsKey, "true");
         builder.UseSetting("ConnectionStrings:messaging", TestInfrastructure.RabbitMq.ToString());
         builder.UseSetting("ConnectionStrings:redis", TestInfrastructure.Redis);
         builder.UseSetting($"ConnectionStrings:{_connectionName}", DatabaseConnectionString);

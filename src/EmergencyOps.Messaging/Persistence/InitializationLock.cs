@@ -6,7 +6,7 @@ namespace EmergencyOps.Messaging.Persistence;
 /// lock on a file beside the database, never on the database itself: closing any descriptor of the database
 /// would drop SQLite's own locks in this process.
 /// </summary>
-internal sealed class InitializationLock : IDisposable
+public sealed class InitializationLock : IDisposable
 {
     private static readonly TimeSpan Retry = TimeSpan.FromMilliseconds(50);
     private readonly FileStream _file;
