@@ -73,4 +73,10 @@ failed=$(grep -ahE '^\s+Failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' |
 skipped=$(grep -ahE '^\s+Skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
 rm -f "$log"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
+# Every operation of every service declares its security (Redocly's security-defined, on the documents the services serve).
+if [ $status = 0 ] && [ -z "${SKIP_OPENAPI_LINT:-}" ]; then
+  ConnectionStrings__messaging="$EMERGENCYOPS_TEST_RABBITMQ" ConnectionStrings__redis="$EMERGENCYOPS_TEST_REDIS" \
+    scripts/lint-openapi.sh --run-services || status=$?
+  echo "OpenAPI lint: $([ $status = 0 ] && echo clean || echo failed)"
+fi
 exit $status

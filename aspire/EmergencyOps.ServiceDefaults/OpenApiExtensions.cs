@@ -14,12 +14,22 @@ public sealed record RequestExample(object Body);
 
 public static class OpenApiExtensions
 {
-    /// <summary>The service's OpenAPI document, with the request examples its endpoints declare.</summary>
-    public static IHostApplicationBuilder AddDefaultOpenApi(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The service's OpenAPI document, with the request examples its endpoints declare and the security they require:
+    /// an <c>oauth2</c> scheme listing the scopes the endpoints use, and each operation's scopes (or none, when public).
+    /// </summary>
+    /// <param name="builder">The service's builder.</param>
+    /// <param name="scopeDescriptions">
+    /// The service's wording for its scopes (scope → short text); scopes it does not word get a text derived from their name.
+    /// </param>
+    public static IHostApplicationBuilder AddDefaultOpenApi(this IHostApplicationBuilder builder, IReadOnlyDictionary<string, string>? scopeDescriptions = null)
     {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOpenApi(o =>
         {
             o.AddOperationTransformer<RequestExampleTransformer>();
+            o.AddOperationTransformer<OpenApi.OperationSecurityTransformer>();
+            o.AddDocumentTransformer(new OpenApi.OAuth2SchemeTransformer(scopeDescriptions));
             o.AddSchemaTransformer<Input.InputSchemaTransformer>();
         });
         return builder;
