@@ -1,0 +1,99 @@
+using EmergencyOps.Messaging.Persistence;
+using Identity.API.Extensions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Identity.API.Model;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Identity.API.Infrastructure;
+
+/// <summary>
+/// Registers the configured clients, people and the operations console when missing; never changes one that exists
+/// (an administrator may have rotated its secret or disabled it). Runs after the database is ready.
+/// </summary>
+internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptions<IdentityServerOptions> options, ILogger<IdentitySeeder> logger) : IHostedService
+{
+    public const string ConsoleClientId = "operations-console";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var clients = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
+        var people = scope.ServiceProvider.GetRequiredService<PeopleDirectory>();
+        // Replicas sharing one SQLite file seed one after the other, so the second finds everything there.
+        var db = scope.ServiceProvider.GetRequiredService<IdentityContext>();
+        using var seeding = db.Database.IsSqlite()
+            ? await InitializationLock.AcquireAsync(Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource), TimeSpan.FromMinutes(1), cancellationToken)
+            : null;
+        await SeedConsoleAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
+        foreach (var seed in options.Value.Clients)
+        {
+            var role = Roles.Find(seed.Role) is { ForPeople: false } r ? r : throw new InvalidOperationException($"Identity:Clients: '{seed.ClientId}' has no client role '{seed.Role}'.");
+            if (Bindings.Check(role, seed.Binding) is { } problem)
+            {
+                throw new InvalidOperationException($"Identity:Clients: '{seed.ClientId}': {problem}");
+            }
+            if (await clients.FindAsync(seed.ClientId, cancellationToken) is null)
+            {
+                await IgnoreRaceAsync(() => clients.RegisterAsync(seed.ClientId, seed.DisplayName, role, seed.Binding, seed.Secret, cancellationToken));
+                LogSeeded(logger, "client", seed.ClientId, role.Name);
+            }
+        }
+        foreach (var seed in options.Value.People)
+        {
+            var role = Roles.Find(seed.Role) is { ForPeople: true } r ? r : throw new InvalidOperationException($"Identity:People: '{seed.UserName}' has no role for people '{seed.Role}'.");
+            if (await people.FindAsync(seed.UserName, cancellationToken) is null
+                && await people.AddAsync(seed.UserName, seed.DisplayName, seed.Password, role, seed.Binding, cancellationToken))
+            {
+                LogSeeded(logger, "person", seed.UserName, role.Name);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // The console is a public client (a browser keeps no secret): authorization code with PKCE, refresh tokens, every scope a person may hold.
+    private async Task SeedConsoleAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(ConsoleClientId, cancellationToken) is not null)
+        {
+            return;
+        }
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ConsoleClientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = "EmergencyOps operations console",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        descriptor.Permissions.UnionWith(Roles.All.Where(r => r.ForPeople).SelectMany(r => r.Scopes).Select(s => Permissions.Prefixes.Scope + s));
+        descriptor.RedirectUris.UnionWith(options.Value.ConsoleRedirectUris);
+        descriptor.PostLogoutRedirectUris.UnionWith(options.Value.ConsoleRedirectUris);
+        await IgnoreRaceAsync(() => applications.CreateAsync(descriptor, cancellationToken).AsTask());
+        LogSeeded(logger, "client", ConsoleClientId, "console");
+    }
+
+    // Two replicas starting together both see the row missing; the second insert loses and that is fine.
+    private static async Task IgnoreRaceAsync(Func<Task> insert)
+    {
+        try
+        {
+            await insert();
+        }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or OpenIddictExceptions.ConcurrencyException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Kind} {Name} ({Role}) from configuration")]
+    private static partial void LogSeeded(ILogger logger, string kind, string name, string role);
+}

@@ -1,0 +1,30 @@
+using EmergencyOps.Geography;
+using EmergencyOps.ServiceDefaults;
+
+namespace Identity.API.Model;
+
+/// <summary>What a binding must look like for the role that carries it, so a token never names a record that cannot exist.</summary>
+public static class Bindings
+{
+    /// <summary>Null when <paramref name="binding"/> suits <paramref name="role"/>, else why not.</summary>
+    public static string? Check(Role role, string? binding) => role.Binding switch
+    {
+        null when binding is not null => $"The role '{role.Name}' acts for the whole city and takes no binding.",
+        null => null,
+        _ when string.IsNullOrWhiteSpace(binding) => $"The role '{role.Name}' must be bound to a {Describe(role.Binding)}.",
+        IdentityClaims.District when !Districts.IsKnown(binding) => $"'{binding}' is not a Shanghai district code (GB/T 2260, e.g. 310115).",
+        IdentityClaims.WarehouseId or IdentityClaims.EnterpriseId when !IsRecordKey(binding!) =>
+            $"'{binding}' is not a {Describe(role.Binding)}: letters, digits and hyphens, at most {IdentityLimits.Binding}.",
+        _ => null,
+    };
+
+    private static string Describe(string claim) => claim switch
+    {
+        IdentityClaims.District => "district code",
+        IdentityClaims.WarehouseId => "warehouse (its code, e.g. PD-R-N, or its id)",
+        _ => "enterprise (its unified social credit code, GB 32100, or its id)",
+    };
+
+    private static bool IsRecordKey(string value) =>
+        value.Length <= IdentityLimits.Binding && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+}

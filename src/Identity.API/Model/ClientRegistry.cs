@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Identity.API.Model;
+
+/// <summary>A machine client as administrators see it (never its secret).</summary>
+public sealed record ClientView(string ClientId, string DisplayName, string Role, string? Binding, bool Disabled);
+
+/// <summary>A client just registered or given a new secret: the only time the secret is shown.</summary>
+public sealed record ClientSecretView(ClientView Client, string ClientSecret);
+
+/// <summary>
+/// Machine clients (warehouses, enterprises, integrators, stations) over OpenIddict's application store. Role, binding
+/// and the disabled mark live in the application's properties; OpenIddict stores only a hash of each secret.
+/// </summary>
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+{
+    private const string RoleProperty = "role";
+    private const string BindingProperty = "binding";
+    private const string DisabledProperty = "disabled";
+
+    public async Task<ClientView?> FindAsync(string clientId, CancellationToken cancellationToken) =>
+        await applications.FindByClientIdAsync(clientId, cancellationToken) is { } app ? await DescribeAsync(app, cancellationToken) : null;
+
+    public async Task<IReadOnlyList<ClientView>> ListAsync(CancellationToken cancellationToken)
+    {
+        var views = new List<ClientView>();
+        await foreach (var app in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            if (await DescribeAsync(app, cancellationToken) is { Role.Length: > 0 } view)
+            {
+                views.Add(view);
+            }
+        }
+        return [.. views.OrderBy(v => v.ClientId, StringComparer.Ordinal)];
+    }
+
+    public async Task<ClientSecretView> RegisterAsync(string clientId, string displayName, Role role, string? binding, string? secret, CancellationToken cancellationToken)
+    {
+        secret ??= NewSecret();
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = displayName,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+        };
+        descriptor.Permissions.UnionWith(role.Scopes.Select(s => Permissions.Prefixes.Scope + s));
+        descriptor.Properties[RoleProperty] = JsonSerializer.SerializeToElement(role.Name);
+        descriptor.Properties[DisabledProperty] = JsonSerializer.SerializeToElement(false);
+        if (binding is not null)
+        {
+            descriptor.Properties[BindingProperty] = JsonSerializer.SerializeToElement(binding);
+        }
+        await applications.CreateAsync(descriptor, cancellationToken);
+        return new ClientSecretView(new ClientView(clientId, displayName, role.Name, binding, false), secret);
+    }
+
+    /// <summary>A disabled client loses the token endpoint: it gets no new token, and tokens it holds expire with their short lifetime.</summary>
+    public Task<ClientView?> SetDisabledAsync(string clientId, bool disabled, CancellationToken cancellationToken) =>
+        UpdateAsync(clientId, descriptor =>
+        {
+            descriptor.Properties[DisabledProperty] = JsonSerializer.SerializeToElement(disabled);
+            if (disabled)
+            {
+                descriptor.Permissions.Remove(Permissions.Endpoints.Token);
+            }
+            else
+            {
+                descriptor.Permissions.Add(Permissions.Endpoints.Token);
+            }
+        }, cancellationToken);
+
+    public async Task<ClientSecretView?> RotateSecretAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var secret = NewSecret();
+        var view = await UpdateAsync(clientId, descriptor => descriptor.ClientSecret = secret, cancellationToken);
+        return view is null ? null : new ClientSecretView(view, secret);
+    }
+
+    private async Task<ClientView?> UpdateAsync(string clientId, Action<OpenIddictApplicationDescriptor> change, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } app
+            || await DescribeAsync(app, cancellationToken) is not { Role.Length: > 0 })
+        {
+            return null;
+        }
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, app, cancellationToken);
+        change(descriptor);
+        await applications.UpdateAsync(app, descriptor, cancellationToken);
+        return await DescribeAsync(app, cancellationToken);
+    }
+
+    private async Task<ClientView> DescribeAsync(object app, CancellationToken cancellationToken)
+    {
+        var properties = await applications.GetPropertiesAsync(app, cancellationToken);
+        return new ClientView(
+            await applications.GetClientIdAsync(app, cancellationToken) ?? "",
+            await applications.GetDisplayNameAsync(app, cancellationToken) ?? "",
+            properties.TryGetValue(RoleProperty, out var role) ? role.GetString() ?? "" : "",
+            properties.TryGetValue(BindingProperty, out var binding) ? binding.GetString() : null,
+            properties.TryGetValue(DisabledProperty, out var disabled) && disabled.ValueKind == JsonValueKind.True);
+    }
+
+    // 32 random bytes, URL-safe: long enough that hashing, not guessing, is the only way in.
+    private static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

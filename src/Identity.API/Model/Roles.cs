@@ -1,0 +1,68 @@
+using EmergencyOps.ServiceDefaults;
+
+namespace Identity.API.Model;
+
+/// <summary>One role of a person or a machine client: the scopes it may hold and the binding its tokens must carry.</summary>
+public sealed record Role(string Name, bool ForPeople, string? Binding, IReadOnlyList<string> Scopes);
+
+/// <summary>
+/// Every role the bureau hands out and what each may do. A token holds the scopes asked for that its role allows
+/// (all of them when none are asked for); the services enforce the scopes and the bindings.
+/// </summary>
+public static class Roles
+{
+    public const string DutyOfficer = "duty-officer";
+    public const string DistrictOperator = "district-operator";
+    public const string WarehouseKeeper = "warehouse-keeper";
+    public const string EnterpriseUser = "enterprise-user";
+    public const string Regulator = "regulator";
+    public const string Admin = "admin";
+    public const string Warehouse = "warehouse";
+    public const string Enterprise = "enterprise";
+    public const string Integrator = "integrator";
+    public const string Station = "station";
+    public const string Responder = "responder";
+
+    /// <summary>Administer clients and users of the identity service itself.</summary>
+    public const string IdentityAdminScope = "identity:admin";
+
+    private static readonly string[] Reads = ["warnings:read", "hazards:read", "inventory:read", "shelters:read"];
+
+    public static readonly IReadOnlyList<Role> All =
+    [
+        // 值班员: the operations centre issues, updates, lifts and signs off warnings, and moves reserves and shelters.
+        new(DutyOfficer, true, null, [.. Reads, "warnings:issue", "warnings:sign-off", "inventory:dispatch", "shelters:operate"]),
+        // 区/街镇: acknowledges and reports on warnings, runs and inspects shelters, in its own district.
+        new(DistrictOperator, true, IdentityClaims.District, [.. Reads, "warnings:respond", "shelters:operate", "shelters:inspect"]),
+        new(WarehouseKeeper, true, IdentityClaims.WarehouseId, ["inventory:read", "inventory:write-own-stock"]),
+        new(EnterpriseUser, true, IdentityClaims.EnterpriseId, ["hazards:read", "hazards:write-own", "hazards:scan"]),
+        // Reads across enterprises, anomalies and major hazard sources; changes nothing.
+        new(Regulator, true, null, Reads),
+        // Registry administrators: the catalogue, the tables, clients and people, and records entered on a unit's
+        // behalf (a paper registration, a stock count): unbound, so for any enterprise or warehouse, and logged by name.
+        new(Admin, true, null, [.. Reads, "hazards:write", "hazards:write-own", "hazards:scan", "hazards:admin", "warnings:admin",
+            "inventory:manage", "inventory:write-own-stock", "shelters:manage", "shelters:admin", IdentityAdminScope]),
+        new(Warehouse, false, IdentityClaims.WarehouseId, ["inventory:read", "inventory:write-own-stock"]),
+        new(Enterprise, false, IdentityClaims.EnterpriseId, ["hazards:read", "hazards:write-own", "hazards:scan"]),
+        // Integrators read (and, with webhooks, subscribe); they never write.
+        new(Integrator, false, null, Reads),
+        // A responsible unit's dispatch system (the gas company, the drainage centre) acknowledges and reports on warnings.
+        new(Responder, false, null, ["warnings:read", "warnings:respond"]),
+        // Monitoring stations post readings and nothing else.
+        new(Station, false, null, ["warnings:readings"]),
+    ];
+
+    /// <summary>Every scope any role holds, as the server announces them.</summary>
+    public static readonly IReadOnlyList<string> Scopes = [.. All.SelectMany(r => r.Scopes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Every service that accepts these tokens. A token names them all, so a caller lacking a scope is told 403 (known,
+    /// not allowed) rather than 401; a token minted for anything else is still refused as not meant for us.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Audiences = [.. Scopes.Select(Audience).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    public static Role? Find(string? name) => All.FirstOrDefault(r => r.Name == name);
+
+    /// <summary>The audience of a scope: the service named before its colon (<c>inventory:read</c> → <c>inventory</c>).</summary>
+    public static string Audience(string scope) => scope.Split(':')[0];
+}
