@@ -6,7 +6,9 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.MapDefaultEndpoints();
+app.UseEdgeProtection();
 app.MapApiReference();
 // Proxied responses stream through (the live feed among them): never buffered here.
 app.MapReverseProxy().WithMetadata(new EmergencyOps.ServiceDefaults.Input.StreamingResponseAttribute());

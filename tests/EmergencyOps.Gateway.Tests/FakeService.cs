@@ -20,17 +20,19 @@ public sealed class FakeService : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapGet("/health/ready", () => Ready ? Results.Ok() : Results.StatusCode(503));
-        _app.MapMethods("/api/{area}/echo/{**rest}", ["GET", "POST"], async (HttpContext http) =>
+        // A route handler (its result is written), not a RequestDelegate.
+        Delegate echo = EchoAsync;
+        _app.MapMethods("/api/{area}/echo/{**rest}", ["GET", "POST"], echo);
+        // The identity service's own paths (tokens, discovery, login pages) echo too.
+        _app.MapMethods("/connect/{**rest}", ["GET", "POST"], echo);
+        _app.MapGet("/.well-known/{**rest}", echo);
+        _app.MapGet("/account/echo/{**rest}", echo);
+        // A page without a policy of its own, and one with (the identity service's login page sets one).
+        _app.MapGet("/account/page", () => Results.Content(Page, "text/html; charset=utf-8"));
+        _app.MapGet("/account/page-with-policy", (HttpContext http) =>
         {
-            using var reader = new StreamReader(http.Request.Body);
-            return Results.Json(new Echo(
-                http.Request.Method,
-                http.Request.Path + http.Request.QueryString,
-                await reader.ReadToEndAsync(),
-                http.Request.Headers["X-Correlation-ID"].ToString(),
-                http.Request.Headers["X-Forwarded-For"].ToString(),
-                http.Request.Headers["X-Forwarded-Host"].ToString(),
-                Name));
+            http.Response.Headers.ContentSecurityPolicy = OwnPolicy;
+            return Results.Content(Page, "text/html; charset=utf-8");
         });
         _app.MapGet("/api/{area}/stream", async (HttpContext http) =>
         {
@@ -42,6 +44,10 @@ public sealed class FakeService : IAsyncDisposable
         });
         _app.MapGet("/openapi/v1.json", () => Results.Json(new { openapi = "3.1.1", info = new { title = Name } }));
     }
+
+    public const string OwnPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private const string Page = "<!doctype html><html><head><title>Sign in</title></head><body><form method=\"post\"></form></body></html>";
 
     public string Name { get; init; } = "fake";
 
@@ -57,6 +63,21 @@ public sealed class FakeService : IAsyncDisposable
         return this;
     }
 
+    private async Task<IResult> EchoAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        return Results.Json(new Echo(
+            http.Request.Method,
+            http.Request.Path + http.Request.QueryString,
+            await reader.ReadToEndAsync(),
+            http.Request.Headers["X-Correlation-ID"].ToString(),
+            http.Request.Headers["X-Forwarded-For"].ToString(),
+            http.Request.Headers["X-Forwarded-Host"].ToString(),
+            http.Request.Headers["X-Forwarded-Proto"].ToString(),
+            http.Request.ContentLength,
+            Name));
+    }
+
     public async ValueTask DisposeAsync()
     {
         ReleaseSecondEvent.TrySetResult();
@@ -64,4 +85,6 @@ public sealed class FakeService : IAsyncDisposable
     }
 }
 
-public sealed record Echo(string Method, string PathAndQuery, string Body, string CorrelationId, string ForwardedFor, string ForwardedHost, string Service);
+public sealed record Echo(
+    string Method, string PathAndQuery, string Body, string CorrelationId, string ForwardedFor, string ForwardedHost, string ForwardedProto,
+    long? ContentLength, string Service);

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmergencyOps.Gateway.Tests;
 
@@ -14,29 +17,51 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeService Shelters { get; } = new() { Name = "shelters" };
 
+    public FakeService Identity { get; } = new() { Name = "identity" };
+
     public WebApplicationFactory<Program> Gateway { get; private set; } = null!;
+
+    private FakeService[] Services => [Hazards, Warnings, Inventory, Shelters, Identity];
 
     public async Task InitializeAsync()
     {
-        var services = new[] { Hazards, Warnings, Inventory, Shelters };
-        foreach (var service in services)
+        foreach (var service in Services)
         {
             await service.StartAsync();
         }
         Gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            foreach (var service in services)
+            foreach (var service in Services)
             {
                 web.UseSetting($"services:{service.Name}:http:0", service.Address.ToString());
             }
         });
     }
 
+    /// <summary>
+    /// A gateway of its own (its own rate-limit budgets) with these settings, which authenticates <c>X-Test-Client</c>
+    /// callers and takes the connection's address from <c>X-Test-Peer</c>. Disposed with the fixture.
+    /// </summary>
+    public WebApplicationFactory<Program> With(params (string Key, string Value)[] settings) =>
+        Gateway.WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+            web.ConfigureTestServices(services =>
+            {
+                services.AddAuthentication(TestClientAuthenticationHandler.SchemeName)
+                    .AddScheme<AuthenticationSchemeOptions, TestClientAuthenticationHandler>(TestClientAuthenticationHandler.SchemeName, null);
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeerAddress>();
+            });
+        });
+
     public async Task DisposeAsync()
     {
         await Gateway.DisposeAsync();
-        foreach (var service in new[] { Hazards, Warnings, Inventory, Shelters })
+        foreach (var service in Services)
         {
             await service.DisposeAsync();
         }

@@ -30,12 +30,17 @@ public static class ServiceRoutes
         var clusters = new List<ClusterConfig>();
         foreach (var (name, service) in options.Services)
         {
-            routes.Add(new RouteConfig
+            // A path under a prefix goes to the service unchanged (X-Forwarded-Host/Proto/For added, the proxy's default):
+            // the identity service builds its login redirects and metadata from the origin the browser used.
+            foreach (var prefix in service.PathPrefixes)
             {
-                RouteId = $"{name}-api",
-                ClusterId = name,
-                Match = new RouteMatch { Path = $"{service.PathPrefix}/{{**rest}}" },
-            });
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{name}:{prefix}",
+                    ClusterId = name,
+                    Match = new RouteMatch { Path = $"{prefix}/{{**rest}}" },
+                });
+            }
             routes.Add(new RouteConfig
             {
                 RouteId = $"{name}-openapi",
