@@ -69,7 +69,7 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
     }
 
     [Fact]
-    public async Task A_higher_breach_escalates_the_same_warning_and_red_is_only_suggested()
+    public async Task A_higher_breach_escalates_the_same_warning_and_red_is_only_suggested_then_signed_off()
     {
         await RainThresholdAsync("rain-escalate");
 
@@ -83,12 +83,19 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
         var red = suggestions.EnumerateArray().Single(s => s.GetProperty("warningId").ValueKind != JsonValueKind.Null && s.GetProperty("warningId").GetGuid() == id);
         Assert.Equal(("issue", "red"), (red.Str("kind"), red.Str("level")));
 
+        // Accepting it is one person's word: the escalation waits for a second person, as an update to red would.
         var accepted = await _client.SendJsonAsync($"/api/warnings/suggestions/{red.Id()}/accept", null);
         Assert.Equal("accepted", accepted.Str("state"));
         var warning = await _client.GetJsonAsync($"/api/warnings/{id}");
-        Assert.Equal(("red", "escalate"), (warning.Str("level"), warning.GetProperty("current").Str("kind")));
+        Assert.Equal(("orange", "red", "developer"), (warning.Str("level"), warning.GetProperty("pendingUpdate").Str("level"), warning.GetProperty("pendingUpdate").Str("proposedBy")));
         using var twice = await _client.PostAsJsonAsync($"/api/warnings/suggestions/{red.Id()}/accept", new { });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+
+        using var leader = factory.CreateClient().As("shift-leader.li");
+        var signed = await leader.SendJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true });
+        Assert.Equal(("red", "escalate", "shift-leader.li"), (signed.Str("level"), signed.GetProperty("current").Str("kind"), signed.GetProperty("current").Str("signedOffBy")));
+        var escalated = await _bus.WaitForAsync<WarningUpdated>(e => e.WarningId == id && e.Level == WarningLevel.Red);
+        Assert.Equal(WarningLevel.Orange, escalated.Message.PreviousLevel);
     }
 
     [Fact]

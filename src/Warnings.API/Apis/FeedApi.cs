@@ -26,7 +26,7 @@ public static class FeedApi
         return api;
     }
 
-    public static async Task<Results<EmptyHttpResult, ValidationProblem>> Feed(
+    public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Feed(
         HttpContext http, WarningsContext db, FeedHub hub, IOptions<WarningsOptions> options,
         [Text(WarningLimits.DistrictFilter)] string? district, [Text(WarningLimits.LevelFilter)] string? level, [Text(WarningLimits.TypeFilter)] string? type,
         [Text(WarningLimits.EnumName)] string? status, [Bounded(0, WarningLimits.FeedSequence)] long? lastEventId, CancellationToken cancellationToken)
@@ -42,6 +42,13 @@ public static class FeedApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        // A district operator's feed carries its district's warnings only, whatever districts it asked for.
+        var binding = DistrictBinding.Of(http.User);
+        if (binding.Narrow(filter.Districts) is not { } districts)
+        {
+            return binding.OtherDistricts(filter.Districts);
+        }
+        filter = filter with { Districts = districts };
 
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";

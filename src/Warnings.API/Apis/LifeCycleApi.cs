@@ -8,27 +8,34 @@ using Warnings.API.Model;
 
 namespace Warnings.API.Apis;
 
-/// <summary>Updates, lift (解除), cancel and sign-off: each published change is a new immutable version.</summary>
+/// <summary>
+/// Updates, lift (解除), cancel and sign-off: each published change is a new immutable version. An update raising the
+/// level to one that needs sign-off is held until a second person signs it off (<see cref="EscalationSignOff"/>).
+/// Only the operations centre holds <c>warnings:issue</c> and <c>warnings:sign-off</c>; the district check on each warning is
+/// a second lock, should a district-bound token ever carry them.
+/// </summary>
 public static class LifeCycleApi
 {
     public static RouteGroupBuilder MapLifeCycleApi(this RouteGroupBuilder api)
     {
         api.MapPost("/{id:guid}/updates", UpdateWarning).WithName("UpdateWarning").WithRequestExample(WarningExamples.Update).WithIdempotency<WarningsContext>()
-            .WithSummary("Escalate, downgrade, extend, or change the area or text: publishes a new version").RequireAuthorization(WarningsPolicies.Issue);
+            .WithSummary("Escalate, downgrade, extend, or change the area or text: publishes a new version (200), or, raising the level to one "
+                + "that needs sign-off, holds the escalation until a second person signs it off (202)").RequireAuthorization(WarningsPolicies.Issue);
         api.MapPost("/{id:guid}/lift", LiftWarning).WithName("LiftWarning").WithRequestExample(WarningExamples.Lift).WithIdempotency<WarningsContext>()
             .WithSummary("Lift (解除) a warning: the hazard has passed; published as a CAP Update with responseType AllClear").RequireAuthorization(WarningsPolicies.Issue);
         api.MapPost("/{id:guid}/cancel", CancelWarning).WithName("CancelWarning").WithRequestExample(WarningExamples.Cancel).WithIdempotency<WarningsContext>()
             .WithSummary("Cancel a warning issued in error (CAP Cancel), or discard a draft").RequireAuthorization(WarningsPolicies.Issue);
         api.MapPost("/{id:guid}/sign-off", SignOff).WithName("SignOffWarning").WithRequestExample(WarningExamples.SignOff).WithIdempotency<WarningsContext>()
-            .WithSummary("A second person approves (publishes) or rejects a draft").RequireAuthorization(WarningsPolicies.SignOff);
+            .WithSummary("A second person approves (publishes) or rejects a draft, or an escalation awaiting sign-off").RequireAuthorization(WarningsPolicies.SignOff);
         return api;
     }
 
-    public static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateWarning(
+    public static async Task<Results<Ok<WarningResponse>, Accepted<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateWarning(
         Guid id, UpdateWarningRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
         var warning = await services.FindAsync(id, cancellationToken);
         if (warning is null) return TypedResults.NotFound();
+        if (services.District.Refuses(warning) is { } notYours) return notYours;
         var errors = new Dictionary<string, string[]>();
         var level = WarningValidation.Level(request.Level, WarningTypeCatalogue.Find(warning.Type), errors, required: false);
         var area = request.Area is null ? null : WarningValidation.Area(request.Area, errors);
@@ -40,8 +47,8 @@ public static class LifeCycleApi
         if (NotActive(warning) is { } refused) return refused;
 
         var current = warning.Current();
-        var next = VersionBuilder.Next(warning, VersionKind.Amend, services.Actor, request.Note, level, area, headline, description, instruction,
-            request.Onset?.UtcDateTime, request.Expires?.UtcDateTime, units);
+        var (onset, expires) = (request.Onset?.UtcDateTime, request.Expires?.UtcDateTime);
+        var next = VersionBuilder.Next(warning, VersionKind.Amend, services.Actor, request.Note, level, area, headline, description, instruction, onset, expires, units);
         WarningValidation.Times(next.Effective, next.Onset, next.Expires, services.Publisher.Now, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (VersionBuilder.KindOf(current, next) is not { } kind)
@@ -49,7 +56,18 @@ public static class LifeCycleApi
             return TypedResults.Problem("The update changes nothing: give a new level, area, text, onset, expiry or responsible units.",
                 statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing to update");
         }
-        return await PublishAsync(warning, next.WithKind(kind), services, cancellationToken);
+        if (warning.OpenPendingUpdate() is { } pending && next.Level != current.Level)
+        {
+            return EscalationSignOff.AwaitingSignOff(warning, pending);
+        }
+        if (kind == VersionKind.Escalate && services.Publisher.NeedsSignOff(WarningTypeCatalogue.Find(warning.Type)!, next.Level))
+        {
+            // Held like a warning issued at this level: published only once a second person signs it off.
+            services.Publisher.Propose(warning, PendingUpdate.Hold(warning, next, services.Publisher.Now, area, headline, description, instruction, onset, expires, units));
+            return await TrySaveAsync(services, cancellationToken) is { } held ? held : TypedResults.Accepted($"/api/warnings/{warning.Id}", WarningResponse.From(warning));
+        }
+        services.Publisher.Publish(warning, next.WithKind(kind));
+        return await TrySaveAsync(services, cancellationToken) is { } changed ? changed : TypedResults.Ok(WarningResponse.From(warning));
     }
 
     public static Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> LiftWarning(
@@ -63,16 +81,22 @@ public static class LifeCycleApi
     public static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SignOff(
         Guid id, SignOffRequest request, [AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
-        if (request.Approve is null) return Problems.Invalid("approve", "Say whether you approve (true) or reject (false) the draft.");
+        if (request.Approve is null) return Problems.Invalid("approve", "Say whether you approve (true) or reject (false) the draft or escalation.");
         var warning = await services.FindAsync(id, cancellationToken);
         if (warning is null) return TypedResults.NotFound();
+        if (services.District.Refuses(warning) is { } notYours) return notYours;
+        if (warning.State == WarningState.Active && warning.OpenPendingUpdate() is { } pending)
+        {
+            return await EscalationSignOff.SignOffAsync(warning, pending, request.Approve.Value, services, cancellationToken);
+        }
         if (warning.State != WarningState.Draft)
         {
-            return TypedResults.Problem($"The warning is {warning.State.ToString().ToLowerInvariant()}, not a draft awaiting sign-off.", statusCode: StatusCodes.Status409Conflict, title: "Not a draft");
+            return TypedResults.Problem($"The warning is {warning.State.ToString().ToLowerInvariant()}: neither a draft nor an escalation awaits sign-off.",
+                statusCode: StatusCodes.Status409Conflict, title: "Nothing to sign off");
         }
         if (string.Equals(warning.CreatedBy, services.Actor, StringComparison.Ordinal))
         {
-            return TypedResults.Problem($"{services.Actor} drafted this warning; a second person must sign it off (审核签发).", statusCode: StatusCodes.Status409Conflict, title: "Second person required");
+            return SecondPersonRequired($"{services.Actor} drafted this warning; a second person must sign it off (审核签发).");
         }
         var first = warning.Current();
         first.SignedOffBy = services.Actor;
@@ -98,6 +122,7 @@ public static class LifeCycleApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var warning = await services.FindAsync(id, cancellationToken);
         if (warning is null) return TypedResults.NotFound();
+        if (services.District.Refuses(warning) is { } notYours) return notYours;
         if (kind == VersionKind.Cancel && warning.State == WarningState.Draft)
         {
             // A draft was never published: discarding it tells nobody anything.
@@ -121,19 +146,26 @@ public static class LifeCycleApi
         return await SaveAsync(warning, services, cancellationToken);
     }
 
-    private static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        Warning warning, WarningServices services, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<WarningResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        Warning warning, WarningServices services, CancellationToken cancellationToken) =>
+        await TrySaveAsync(services, cancellationToken) is { } changed ? changed : TypedResults.Ok(WarningResponse.From(warning));
+
+    /// <summary>Saves the unit of work; a 409 when another request changed the warning meanwhile.</summary>
+    private static async Task<ProblemHttpResult?> TrySaveAsync(WarningServices services, CancellationToken cancellationToken)
     {
         try
         {
             await services.Publisher.SaveAsync(cancellationToken);
+            return null;
         }
         catch (DbUpdateConcurrencyException)
         {
             return TypedResults.Problem("Someone else changed this warning at the same moment; reload it and try again.", statusCode: StatusCodes.Status409Conflict, title: "Changed meanwhile");
         }
-        return TypedResults.Ok(WarningResponse.From(warning));
     }
+
+    internal static ProblemHttpResult SecondPersonRequired(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Second person required");
 
     private static ProblemHttpResult? NotActive(Warning warning) => warning.State switch
     {

@@ -60,9 +60,11 @@ public static class ResponsesApi
         return TypedResults.Ok(View(response, services.Publisher.Now));
     }
 
-    public static async Task<Results<Ok<ResponsesView>, NotFound>> GetResponses(Guid id, [AsParameters] WarningServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ResponsesView>, NotFound, ProblemHttpResult>> GetResponses(Guid id, [AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
-        if (!await services.Db.Warnings.AnyAsync(w => w.Id == id, cancellationToken)) return TypedResults.NotFound();
+        var warning = await services.Db.Warnings.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (warning is null) return TypedResults.NotFound();
+        if (services.District.Refuses(warning) is { } notYours) return notYours;
         var rows = await services.Db.Responses.AsNoTracking().Include(r => r.Dispositions).Where(r => r.WarningId == id)
             .OrderBy(r => r.Id).ToListAsync(cancellationToken);
         var now = services.Publisher.Now;
@@ -90,6 +92,7 @@ public static class ResponsesApi
     {
         var warning = await services.Db.Warnings.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (warning is null) return (null, null);
+        if (services.District.Refuses(warning) is { } notYours) return (null, notYours);
         if (warning.State is WarningState.Draft or WarningState.Rejected)
         {
             return (null, TypedResults.Problem("The warning has not been published.", statusCode: StatusCodes.Status409Conflict, title: "Not published"));

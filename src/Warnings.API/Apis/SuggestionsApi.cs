@@ -16,7 +16,7 @@ public static class SuggestionsApi
         api.MapGet("/suggestions", ListSuggestions).WithName("ListSuggestions")
             .WithSummary("Suggested issues, downgrades and lifts; open ones by default").RequireAuthorization(WarningsPolicies.Read);
         api.MapPost("/suggestions/{id:guid}/accept", Accept).WithName("AcceptSuggestion").WithIdempotency<WarningsContext>()
-            .WithSummary("Do what a suggestion proposes: issue (a draft when sign-off is needed), escalate, downgrade or lift").RequireAuthorization(WarningsPolicies.Issue);
+            .WithSummary("Do what a suggestion proposes: issue or escalate (held for sign-off when the level needs it), downgrade or lift").RequireAuthorization(WarningsPolicies.Issue);
         api.MapPost("/suggestions/{id:guid}/dismiss", Dismiss).WithName("DismissSuggestion")
             .WithSummary("Close a suggestion without acting on it").RequireAuthorization(WarningsPolicies.Issue);
         api.MapGet("/hazard-sites", ListHazardSites).WithName("ListHazardSites")
@@ -24,13 +24,28 @@ public static class SuggestionsApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<HazardSite>>> ListHazardSites([AsParameters] WarningServices services, CancellationToken cancellationToken) =>
-        TypedResults.Ok<IReadOnlyList<HazardSite>>(await services.Db.HazardSites.AsNoTracking().OrderBy(s => s.Level).ThenBy(s => s.Name).ToListAsync(cancellationToken));
+    public static async Task<Ok<IReadOnlyList<HazardSite>>> ListHazardSites([AsParameters] WarningServices services, CancellationToken cancellationToken)
+    {
+        var query = services.Db.HazardSites.AsNoTracking();
+        // A district operator sees the sources in its district only.
+        if (services.District.Bound)
+        {
+            var districts = services.District.DistrictCodes.ToList();
+            query = query.Where(s => districts.Contains(s.DistrictCode));
+        }
+        return TypedResults.Ok<IReadOnlyList<HazardSite>>(await query.OrderBy(s => s.Level).ThenBy(s => s.Name).ToListAsync(cancellationToken));
+    }
 
     public static async Task<Ok<IReadOnlyList<SuggestionResponse>>> ListSuggestions([AsParameters] WarningServices services, CancellationToken cancellationToken, bool all = false)
     {
         var query = services.Db.Suggestions.AsNoTracking();
         if (!all) query = query.Where(s => s.ClosedAt == null);
+        if (services.District.Bound)
+        {
+            // A district operator sees what is suggested for its district only.
+            var districts = services.District.DistrictCodes.ToList();
+            query = query.Where(s => s.DistrictCodes.Any(d => districts.Contains(d)));
+        }
         var list = await query.OrderByDescending(s => s.CreatedAt).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<SuggestionResponse>>([.. list.Select(SuggestionResponse.From)]);
     }
@@ -67,7 +82,19 @@ public static class SuggestionsApi
                     services.Actor, note, level: suggestion.Level, description: suggestion.Reason),
             };
             if (next is null) return Stale();
-            services.Publisher.Publish(warning, next);
+            if (warning.OpenPendingUpdate() is { } pending && next.Level != warning.Level)
+            {
+                return EscalationSignOff.AwaitingSignOff(warning, pending);
+            }
+            if (next.Kind == VersionKind.Escalate && services.Publisher.NeedsSignOff(type, next.Level))
+            {
+                // Accepted by one person, published once a second signs it off, as an update to this level would be.
+                services.Publisher.Propose(warning, PendingUpdate.Hold(warning, next, services.Publisher.Now, description: suggestion.Reason));
+            }
+            else
+            {
+                services.Publisher.Publish(warning, next);
+            }
         }
         (suggestion.ClosedAt, suggestion.ClosedBy, suggestion.Accepted) = (services.Publisher.Now, services.Actor, true);
         try

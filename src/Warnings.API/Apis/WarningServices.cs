@@ -22,6 +22,14 @@ public sealed class WarningServices(WarningsContext db, WarningPublisher publish
 
     public string Actor => User.ActorName();
 
+    /// <summary>The districts the caller acts for: every per-warning read and action checks it, every list narrows to it.</summary>
+    public DistrictBinding District { get; } = DistrictBinding.Of(user);
+
+    /// <summary>
+    /// A warning with its versions and the escalation awaiting sign-off (decided ones are not loaded). One query:
+    /// at most one escalation is open, so joining it multiplies nothing.
+    /// </summary>
     public Task<Warning?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        Db.Warnings.Include(w => w.Versions).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        Db.Warnings.Include(w => w.Versions).Include(w => w.PendingUpdates.Where(p => p.Outcome == null))
+            .AsSingleQuery().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
 }

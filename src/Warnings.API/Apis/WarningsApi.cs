@@ -26,6 +26,7 @@ public static class WarningsApi
         api.MapResponsesApi();
         api.MapFeedApi();
         api.MapCapApi();
+        api.MapPublicWarningsApi();
         api.MapMonitoringApi();
         return app;
     }
@@ -68,11 +69,15 @@ public static class WarningsApi
         return TypedResults.Created($"/api/warnings/{warning.Id}", WarningResponse.From(warning));
     }
 
-    public static async Task<Results<Ok<WarningResponse>, NotFound>> GetWarning(
-        Guid id, [AsParameters] WarningServices services, CancellationToken cancellationToken) =>
-        await services.FindAsync(id, cancellationToken) is { } w ? TypedResults.Ok(WarningResponse.From(w)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<WarningResponse>, NotFound, ProblemHttpResult>> GetWarning(
+        Guid id, [AsParameters] WarningServices services, CancellationToken cancellationToken)
+    {
+        var warning = await services.FindAsync(id, cancellationToken);
+        if (warning is null) return TypedResults.NotFound();
+        return services.District.Refuses(warning) is { } notYours ? notYours : TypedResults.Ok(WarningResponse.From(warning));
+    }
 
-    public static async Task<Results<Ok<PaginatedItems<WarningSummary>>, ValidationProblem>> ListWarnings(
+    public static async Task<Results<Ok<PaginatedItems<WarningSummary>>, ValidationProblem, ProblemHttpResult>> ListWarnings(
         [AsParameters] WarningServices services, [Text(WarningLimits.EnumName)] string? state, [Text(WarningLimits.DistrictFilter)] string? district,
         [Text(WarningLimits.LevelFilter)] string? level, [Text(WarningLimits.TypeFilter)] string? type, [Text(WarningLimits.EnumName)] string? status,
         CancellationToken cancellationToken, [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 20)
@@ -89,6 +94,12 @@ public static class WarningsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        // A district operator's list holds its district's warnings only, whatever districts it asked for.
+        if (services.District.Narrow(filter.Districts) is not { } districts)
+        {
+            return services.District.OtherDistricts(filter.Districts);
+        }
+        filter = filter with { Districts = districts };
         var query = services.Db.Warnings.AsNoTracking().Where(w => w.Exercise == filter.Exercise);
         if (wanted is { } st) query = query.Where(w => w.State == st);
         if (filter.Types.Count > 0) query = query.Where(w => filter.Types.Contains(w.Type));
@@ -96,7 +107,8 @@ public static class WarningsApi
         if (filter.Districts.Count > 0) query = query.Where(w => w.DistrictCodes.Any(d => filter.Districts.Contains(d)));
         var count = await query.LongCountAsync(cancellationToken);
         var page = await query.OrderByDescending(w => w.CreatedAt).ThenByDescending(w => w.Id)
-            .Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Skip(pageIndex * pageSize).Take(pageSize).Include(w => w.PendingUpdates.Where(p => p.Outcome == null))
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(new PaginatedItems<WarningSummary>(pageIndex, pageSize, count, [.. page.Select(Summary)]));
     }
 
@@ -105,5 +117,5 @@ public static class WarningsApi
     public static WarningSummary Summary(Warning w) => new(
         w.Id, w.Type, WarningTypeCatalogue.Find(w.Type)?.NameZh ?? w.Type, w.Exercise ? "Exercise" : "Actual", w.State.ToString().ToLowerInvariant(),
         w.Level, w.Headline, w.DistrictCodes, w.CurrentVersion, w.PublishedAt is { } p ? WarningPublisher.Local(p) : null,
-        w.Expires is { } x ? WarningPublisher.Local(x) : null, w.EndReason?.ToString().ToLowerInvariant());
+        w.Expires is { } x ? WarningPublisher.Local(x) : null, w.EndReason?.ToString().ToLowerInvariant(), w.OpenPendingUpdate()?.Level);
 }

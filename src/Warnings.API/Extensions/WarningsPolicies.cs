@@ -3,7 +3,7 @@ namespace Warnings.API.Extensions;
 /// <summary>The warnings service's authorization policies, one per scope; the identity service issues the scopes.</summary>
 public static class WarningsPolicies
 {
-    /// <summary>Read warnings, the feed, CAP and Atom.</summary>
+    /// <summary>Read warnings, the feed, responses; CAP and Atom of exercises (real warnings' CAP, Atom and active list are public). A district operator: its district only.</summary>
     public const string Read = "warnings:read";
 
     /// <summary>Operations centre: issue, update, lift and cancel warnings; act on suggestions.</summary>

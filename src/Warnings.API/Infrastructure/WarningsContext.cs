@@ -11,6 +11,8 @@ public class WarningsContext(DbContextOptions<WarningsContext> options) : DbCont
 
     public DbSet<WarningVersion> Versions => Set<WarningVersion>();
 
+    public DbSet<PendingUpdate> PendingUpdates => Set<PendingUpdate>();
+
     public DbSet<UnitResponse> Responses => Set<UnitResponse>();
 
     public DbSet<Disposition> Dispositions => Set<Disposition>();

@@ -73,7 +73,13 @@ public sealed class Warning
 
     public List<WarningVersion> Versions { get; } = [];
 
+    /// <summary>Escalations held for sign-off: at most one open; loaded open ones only (see <c>WarningServices.FindAsync</c>).</summary>
+    public List<PendingUpdate> PendingUpdates { get; } = [];
+
     public bool IsActive => State == WarningState.Active;
+
+    /// <summary>The escalation awaiting sign-off, if any.</summary>
+    public PendingUpdate? OpenPendingUpdate() => PendingUpdates.FirstOrDefault(p => p.IsOpen);
 }
 
 /// <summary>One immutable version of a warning (CAP alert message).</summary>

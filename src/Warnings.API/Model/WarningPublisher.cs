@@ -15,8 +15,9 @@ namespace Warnings.API.Model;
 /// writes the feed entry and the integration event in the same unit of work, and asks the units
 /// responsible to acknowledge. The API, the sweeper and monitoring all publish through it.
 /// </summary>
-public sealed class WarningPublisher(
-    WarningsContext db, IEventOutbox outbox, CorrelationContext correlation, FeedHub feed, IOptions<WarningsOptions> options, TimeProvider time)
+public sealed partial class WarningPublisher(
+    WarningsContext db, IEventOutbox outbox, CorrelationContext correlation, FeedHub feed, IOptions<WarningsOptions> options, TimeProvider time,
+    ILogger<WarningPublisher> logger)
 {
     public const string Source = "warnings";
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
@@ -75,6 +76,7 @@ public sealed class WarningPublisher(
                 _ => WarningEndReason.Expired,
             };
             warning.EndedAt = sent;
+            WithdrawPendingUpdates(warning, version.Author, sent);
         }
 
         var entry = new FeedEntry
@@ -111,6 +113,7 @@ public sealed class WarningPublisher(
             _published.Clear();
             transaction.OnCommitted(feed.NotifyAsync);
         }
+        LogDecisionsOnCommit(transaction);
         await transaction.CommitAsync(cancellationToken);
     }
 

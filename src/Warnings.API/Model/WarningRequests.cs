@@ -66,9 +66,10 @@ public sealed record VersionResponse(
         [.. earlier.Where(e => e.Number < v.Number && e.Identifier is not null).Select(e => e.Identifier!)]);
 }
 
+/// <summary>A warning: its current (published) version, its history, and an escalation awaiting sign-off, if any.</summary>
 public sealed record WarningResponse(
     Guid Id, string Type, string TypeName, string Status, string State, string Origin, WarningLevel Level, string? EndReason,
-    DateTimeOffset? EndedAt, VersionResponse Current, IReadOnlyList<VersionResponse> History)
+    DateTimeOffset? EndedAt, VersionResponse Current, IReadOnlyList<VersionResponse> History, PendingUpdateResponse? PendingUpdate)
 {
     public static WarningResponse From(Warning w)
     {
@@ -76,13 +77,16 @@ public sealed record WarningResponse(
         var all = versions.Select(v => VersionResponse.From(v, versions)).ToList();
         return new(w.Id, w.Type, WarningTypeCatalogue.Find(w.Type)?.NameZh ?? w.Type, w.Exercise ? "Exercise" : "Actual",
             w.State.ToString().ToLowerInvariant(), w.Origin.ToString().ToLowerInvariant(), w.Level,
-            w.EndReason?.ToString().ToLowerInvariant(), w.EndedAt is { } e ? WarningPublisher.Local(e) : null, all[^1], all);
+            w.EndReason?.ToString().ToLowerInvariant(), w.EndedAt is { } e ? WarningPublisher.Local(e) : null, all[^1], all,
+            w.OpenPendingUpdate() is { } p ? PendingUpdateResponse.From(w, p, versions) : null);
     }
 }
 
+/// <summary>A warning in a list; <c>pendingLevel</c> is the level of an escalation awaiting sign-off (null when none is).</summary>
 public sealed record WarningSummary(
     Guid Id, string Type, string TypeName, string Status, string State, WarningLevel Level, string Headline,
-    IReadOnlyList<string> DistrictCodes, int Version, DateTimeOffset? PublishedAt, DateTimeOffset? Expires, string? EndReason);
+    IReadOnlyList<string> DistrictCodes, int Version, DateTimeOffset? PublishedAt, DateTimeOffset? Expires, string? EndReason,
+    WarningLevel? PendingLevel);
 
 public sealed record UnitResponseView(
     string Unit, int RequestedVersion, DateTimeOffset Deadline, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy,
