@@ -1,52 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Testing;
-using Hazards.API.Extensions;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using static Hazards.API.Tests.HazardTestData;
 
 namespace Hazards.API.Tests;
 
-/// <summary>Callers as the identity service will issue them: an enterprise's token names the enterprise (X-Test-Enterprise here).</summary>
-public sealed class EnterpriseTokensFactory() : ServiceFactory<Program>("hazardsdb")
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestTokens>(TestTokens.SchemeName, _ => { });
-            services.PostConfigure<AuthenticationOptions>(o => (o.DefaultScheme, o.DefaultAuthenticateScheme, o.DefaultChallengeScheme) = (TestTokens.SchemeName, TestTokens.SchemeName, TestTokens.SchemeName));
-        });
-    }
-
-    private sealed class TestTokens(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "TestTokens";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            var claims = new List<Claim> { new(ClaimTypes.Name, "client") };
-            claims.AddRange(HazardsPolicies.All.Select(s => new Claim(AuthenticationExtensions.ScopeClaim, s)));
-            if (Request.Headers.TryGetValue("X-Test-Enterprise", out var enterprise))
-            {
-                claims.Add(new Claim(HazardsPolicies.EnterpriseClaim, enterprise.ToString()));
-            }
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName)));
-        }
-    }
-}
-
-public sealed class OwnershipTests(EnterpriseTokensFactory factory) : IClassFixture<EnterpriseTokensFactory>
+/// <summary>An enterprise-bound caller (its token names the enterprise) on every kind of write for another enterprise.</summary>
+public sealed class OwnershipTests(HazardsFactory factory) : IClassFixture<HazardsFactory>
 {
     [Fact]
     public async Task An_enterprise_writes_only_its_own_products_units_and_scans()
@@ -56,7 +17,7 @@ public sealed class OwnershipTests(EnterpriseTokensFactory factory) : IClassFixt
         var theirs = await bureau.RegisterAsync();
         var theirCode = (await bureau.RegisterProductAsync(theirs.Id)).Code;
         using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Test-Enterprise", mine.Id.ToString());
+        client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.BindingHeader, $"{IdentityClaims.EnterpriseId}={mine.Id}");
 
         var own = await client.RegisterProductAsync(mine.Id);
         using var product = await client.PostAsJsonAsync($"/api/hazards/enterprises/{theirs.Id}/products", Product(), Json);

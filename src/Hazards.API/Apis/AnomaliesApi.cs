@@ -31,7 +31,8 @@ public static class AnomaliesApi
         {
             return Problems.Invalid("rule", $"Rule is one of: {string.Join(", ", TraceRules.Names)}.");
         }
-        var query = services.Db.Anomalies.AsNoTracking();
+        // Regulators see every anomaly; an enterprise its own refused scans and those of its codes.
+        var query = (await services.BindingAsync(cancellationToken)).Filter(services.Db.Anomalies.AsNoTracking(), services.Db.Products);
         if (district is not null) query = query.Where(a => a.DistrictCode == district);
         if (rule is not null) query = query.Where(a => a.Rule == rule);
         var count = await query.LongCountAsync(cancellationToken);

@@ -100,7 +100,8 @@ public static class ChemicalsApi
         {
             return Problems.Invalid("hazardClass", $"One of the 28 GHS classes, alone or as 'class:category': {string.Join(", ", Ghs.Classes)}.");
         }
-        var query = services.Db.Products.AsNoTracking();
+        // An enterprise lists the products it owns, holds or is receiving; an enterpriseId filter narrows that further.
+        var query = (await services.BindingAsync(cancellationToken)).Filter(services.Db.Products.AsNoTracking());
         if (cas is not null) query = query.Where(p => p.Cas == cas);
         if (enterpriseId is not null) query = query.Where(p => p.EnterpriseId == enterpriseId);
         if (hazardClass is not null)
@@ -111,7 +112,7 @@ public static class ChemicalsApi
         }
         var count = await query.LongCountAsync(cancellationToken);
         var page = await query.OrderBy(p => p.Code).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PaginatedItems<ProductResponse>(pageIndex, pageSize, count, [.. page.Select(p => ProductResponse.From(p, services.Issuer.ResolveUrl(p.Code)))]));
+        return TypedResults.Ok(new PaginatedItems<ProductResponse>(pageIndex, pageSize, count, [.. page.Select(services.Issuer.Response)]));
     }
 
     // "flammable-gases" matches every category of the class; "flammable-gases:1" only that one.

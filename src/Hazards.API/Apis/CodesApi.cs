@@ -14,7 +14,7 @@ public static class CodesApi
     {
         var api = hazards.MapGroup("/codes").WithTags("Codes");
         api.MapGet("/{code}", Resolve).WithName("ResolveCode")
-            .WithSummary("Resolve a product code: product, enterprise, chemical and hazards, current SDS and label, trace summary").RequireAuthorization(HazardsPolicies.Read);
+            .WithSummary("Resolve a product code in full: product, enterprise, chemical and hazards, current SDS and label, trace summary (an enterprise: codes it owns, holds or receives)").RequireAuthorization(HazardsPolicies.Read);
         api.MapGet("/{code}/qr", QrCodes.GetQr).WithName("GetCodeQr")
             .WithSummary("The code's QR image (PNG, or SVG with ?format=svg or Accept: image/svg+xml) encoding its resolve URL").RequireAuthorization(HazardsPolicies.Read);
         api.MapPut("/{code}/sds", ReviseSds).WithName("ReviseSds")
@@ -35,7 +35,7 @@ public static class CodesApi
         return ProductCode.IsValid(code) ? null : Problems.Invalid("code", ProductCode.Explain(code));
     }
 
-    public static async Task<Results<Ok<CodeResolution>, NotFound, ValidationProblem>> Resolve(
+    public static async Task<Results<Ok<CodeResolution>, NotFound, ValidationProblem, ProblemHttpResult>> Resolve(
         string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
         if (CheckCode(ref code) is { } invalid)
@@ -43,7 +43,11 @@ public static class CodesApi
             return invalid;
         }
         var db = services.Db;
-        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        var (product, refused) = await services.ReadableProductAsync(code, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
         if (product is null)
         {
             return TypedResults.NotFound();
@@ -59,7 +63,7 @@ public static class CodesApi
         var trace = new TraceSummary(product.LastSequence, lastStep is { } step ? TraceRules.Name(step) : null, product.LastScannedAt, product.HolderEnterpriseId, holder,
             product.InTransitTo, product.Remaining, product.Unit, product.Disposed, anomalies);
         var url = services.Issuer.ResolveUrl(code);
-        return TypedResults.Ok(new CodeResolution(code, url, ProductResponse.From(product, url), EnterpriseResponse.From(enterprise),
+        return TypedResults.Ok(new CodeResolution(code, url, services.Issuer.Response(product), EnterpriseResponse.From(enterprise),
             ChemicalResponse.From(chemical, await services.CategoriesAsync(cancellationToken)), SdsResponse.From(sds), LabelResponse.From(label), trace, children));
     }
 
@@ -94,7 +98,7 @@ public static class CodesApi
         {
             return TypedResults.NotFound();
         }
-        if (!services.MayActFor(product.EnterpriseId))
+        if (!await services.MayActForAsync(product.EnterpriseId, cancellationToken))
         {
             return HazardServices.NotYours(product.EnterpriseId);
         }
@@ -110,15 +114,15 @@ public static class CodesApi
         return TypedResults.Ok(respond(revision));
     }
 
-    public static Task<Results<Ok<IReadOnlyList<SdsResponse>>, NotFound, ValidationProblem>> SdsHistory(
+    public static Task<Results<Ok<IReadOnlyList<SdsResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> SdsHistory(
         string code, [AsParameters] HazardServices services, CancellationToken cancellationToken) =>
         HistoryAsync<SdsRevision, SdsResponse>(code, services, SdsResponse.From, cancellationToken);
 
-    public static Task<Results<Ok<IReadOnlyList<LabelResponse>>, NotFound, ValidationProblem>> LabelHistory(
+    public static Task<Results<Ok<IReadOnlyList<LabelResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> LabelHistory(
         string code, [AsParameters] HazardServices services, CancellationToken cancellationToken) =>
         HistoryAsync<LabelRevision, LabelResponse>(code, services, LabelResponse.From, cancellationToken);
 
-    private static async Task<Results<Ok<IReadOnlyList<TResponse>>, NotFound, ValidationProblem>> HistoryAsync<TRevision, TResponse>(
+    private static async Task<Results<Ok<IReadOnlyList<TResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> HistoryAsync<TRevision, TResponse>(
         string code, HazardServices services, Func<TRevision, TResponse> respond, CancellationToken cancellationToken)
         where TRevision : class, IProductRevision
     {
@@ -126,12 +130,16 @@ public static class CodesApi
         {
             return invalid;
         }
-        var c = code;
-        var id = await services.Db.Products.Where(p => p.Code == c).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
-        if (id is null)
+        var (product, refused) = await services.ReadableProductAsync(code, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (product is null)
         {
             return TypedResults.NotFound();
         }
+        var id = product.Id;
         var revisions = await services.Db.Set<TRevision>().AsNoTracking().Where(r => r.ProductId == id).OrderByDescending(r => r.Revision).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<TResponse>>([.. revisions.Select(respond)]);
     }

@@ -61,7 +61,8 @@ public static class EnterprisesApi
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
         }
-        var query = services.Db.Enterprises.AsNoTracking();
+        // An enterprise sees itself only; the bureau's callers see every enterprise.
+        var query = (await services.BindingAsync(cancellationToken)).Filter(services.Db.Enterprises.AsNoTracking());
         if (district is not null)
         {
             query = query.Where(e => e.DistrictCode == district);
@@ -71,8 +72,15 @@ public static class EnterprisesApi
         return TypedResults.Ok(new PaginatedItems<EnterpriseResponse>(pageIndex, pageSize, count, [.. page.Select(EnterpriseResponse.From)]));
     }
 
-    public static async Task<Results<Ok<EnterpriseResponse>, NotFound>> GetEnterprise(Guid id, [AsParameters] HazardServices services, CancellationToken cancellationToken) =>
-        await services.Db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) is { } e
+    public static async Task<Results<Ok<EnterpriseResponse>, NotFound, ProblemHttpResult>> GetEnterprise(
+        Guid id, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    {
+        if (!await services.MayActForAsync(id, cancellationToken))
+        {
+            return HazardServices.NotYours(id);
+        }
+        return await services.Db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) is { } e
             ? TypedResults.Ok(EnterpriseResponse.From(e))
             : TypedResults.NotFound();
+    }
 }

@@ -31,15 +31,44 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
 
     public string Actor => User.ActorName();
 
-    /// <summary>True unless the caller is an enterprise other than <paramref name="enterpriseId"/> (see <see cref="HazardsPolicies.EnterpriseClaim"/>).</summary>
-    public bool MayActFor(Guid enterpriseId)
+    private EnterpriseBinding? _binding;
+
+    /// <summary>The enterprises the caller acts for (read once per request; a credit code in the token costs one lookup).</summary>
+    public async Task<EnterpriseBinding> BindingAsync(CancellationToken cancellationToken) =>
+        _binding ??= await EnterpriseBinding.ResolveAsync(User, Db, cancellationToken);
+
+    /// <summary>True unless the caller is bound to an enterprise other than <paramref name="enterpriseId"/> (see <see cref="EnterpriseBinding"/>).</summary>
+    public async Task<bool> MayActForAsync(Guid enterpriseId, CancellationToken cancellationToken) =>
+        (await BindingAsync(cancellationToken)).MayActFor(enterpriseId);
+
+    /// <summary>The product behind a code when the caller may read it; a refusal when it may not; neither when there is no such code.</summary>
+    public async Task<(Product? Product, ProblemHttpResult? Refused)> ReadableProductAsync(string code, CancellationToken cancellationToken)
     {
-        var own = User.FindAll(HazardsPolicies.EnterpriseClaim).Select(c => c.Value).ToList();
-        return own.Count == 0 || own.Contains(enterpriseId.ToString(), StringComparer.OrdinalIgnoreCase);
+        var product = await Db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (product is null)
+        {
+            return (null, null);
+        }
+        return (await BindingAsync(cancellationToken)).MayRead(product) ? (product, null) : (product, NotYourCode(code));
     }
 
+    // One title for every refusal by binding, so a client recognises them; the detail says what the caller may do instead.
+    public const string NotYoursTitle = "Not your enterprise";
+
     public static ProblemHttpResult NotYours(Guid enterpriseId) =>
-        Problem(StatusCodes.Status403Forbidden, "Not your enterprise", $"The caller acts for another enterprise, not {enterpriseId}: an enterprise writes only its own products, units and scans.");
+        Problem(StatusCodes.Status403Forbidden, NotYoursTitle,
+            $"The caller acts for another enterprise, not {enterpriseId}: an enterprise reads and writes only its own products, units, codes and scans.",
+            new() { ["enterpriseId"] = enterpriseId });
+
+    public static ProblemHttpResult NotYourCode(string code) =>
+        Problem(StatusCodes.Status403Forbidden, NotYoursTitle,
+            $"The caller's enterprise neither owns, holds nor is receiving {code}; its public safety information is at /api/hazards/codes/{code}/public.",
+            new() { ["code"] = code });
+
+    public static ProblemHttpResult NotYourScan(string code) =>
+        Problem(StatusCodes.Status403Forbidden, NotYoursTitle,
+            $"The caller's enterprise neither holds {code} nor is the consignee of its latest shipping (nor, before commissioning, owns it): it scans only what passes through its hands.",
+            new() { ["code"] = code });
 
     /// <summary>
     /// Saves the unit of work, or undoes all of it and returns false when the database refuses it

@@ -14,6 +14,7 @@ public static class HazardsApi
         api.MapStandardTablesApi();
         api.MapProductsApi();
         api.MapCodesApi();
+        api.MapPublicCodeApi();
         api.MapScansApi();
         api.MapAnomaliesApi();
         api.MapUnitsApi();

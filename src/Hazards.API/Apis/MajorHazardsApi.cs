@@ -33,7 +33,8 @@ public static class MajorHazardsApi
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
         }
-        var query = services.Db.Units.AsNoTracking().Where(u => u.IsMajorHazard);
+        // Regulators see the whole register; an enterprise its own sources.
+        var query = (await services.BindingAsync(cancellationToken)).Filter(services.Db.Units.AsNoTracking()).Where(u => u.IsMajorHazard);
         if (levelFilter is not null) query = query.Where(u => u.Level == levelFilter);
         if (district is not null) query = query.Where(u => u.DistrictCode == district);
         var count = await query.LongCountAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using EmergencyOps.ServiceDefaults;
+using EmergencyOps.ServiceDefaults.Input;
 using EmergencyOps.Messaging.Idempotency;
 using EmergencyOps.Messaging.Persistence;
 using Hazards.API.Extensions;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hazards.API.Apis;
 
-/// <summary>An enterprise registers a product (enterprise × chemical) with its SDS and label, and is issued its code.</summary>
+/// <summary>An enterprise registers a product (enterprise × chemical) with its SDS and label, and is issued its code; its products are listed per enterprise.</summary>
 public static class ProductsApi
 {
     public static RouteGroupBuilder MapProductsApi(this RouteGroupBuilder hazards)
@@ -17,13 +18,32 @@ public static class ProductsApi
         hazards.MapPost("/enterprises/{id:guid}/products", RegisterProduct).WithName("RegisterProduct").WithTags("Products").WithIdempotency<HazardsContext>()
             .WithSummary("Register a product with its SDS (GB/T 16483) and label (GB 15258) and issue its code (一企一品一码)")
             .WithRequestExample(HazardExamples.Product).RequireAuthorization(HazardsPolicies.WriteOwn);
+        hazards.MapGet("/enterprises/{id:guid}/products", ListEnterpriseProducts).WithName("ListEnterpriseProducts").WithTags("Products")
+            .WithSummary("The products coded for one enterprise (and their codes), paged; an enterprise reads its own only").RequireAuthorization(HazardsPolicies.Read);
         return hazards;
+    }
+
+    public static async Task<Results<Ok<PaginatedItems<ProductResponse>>, NotFound, ProblemHttpResult>> ListEnterpriseProducts(
+        Guid id, [AsParameters] HazardServices services, CancellationToken cancellationToken, [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
+    {
+        if (!await services.MayActForAsync(id, cancellationToken))
+        {
+            return HazardServices.NotYours(id);
+        }
+        if (!await services.Db.Enterprises.AnyAsync(e => e.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var query = services.Db.Products.AsNoTracking().Where(p => p.EnterpriseId == id);
+        var count = await query.LongCountAsync(cancellationToken);
+        var page = await query.OrderBy(p => p.Code).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PaginatedItems<ProductResponse>(pageIndex, pageSize, count, [.. page.Select(services.Issuer.Response)]));
     }
 
     public static async Task<Results<Created<ProductResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RegisterProduct(
         Guid id, RegisterProductRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
-        if (!services.MayActFor(id))
+        if (!await services.MayActForAsync(id, cancellationToken))
         {
             return HazardServices.NotYours(id);
         }
@@ -59,6 +79,6 @@ public static class ProductsApi
             ProductValidation.ToLabel(Guid.Empty, 1, request.Label!, services.Events.Now, services.Actor), cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/hazards/codes/{product.Code}", ProductResponse.From(product, services.Issuer.ResolveUrl(product.Code)));
+        return TypedResults.Created($"/api/hazards/codes/{product.Code}", services.Issuer.Response(product));
     }
 }

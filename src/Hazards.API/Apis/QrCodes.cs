@@ -9,13 +9,13 @@ using QRCoder;
 
 namespace Hazards.API.Apis;
 
-/// <summary>QR images of product codes: they encode the resolve URL, so any phone camera reaches the 一书一签.</summary>
+/// <summary>QR images of product codes: they encode the code's public URL, so any phone camera reaches the 一书一签.</summary>
 public static class QrCodes
 {
     public const string Png = "image/png";
     public const string Svg = "image/svg+xml";
 
-    public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetQr(
+    public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> GetQr(
         string code, HttpRequest http, [AsParameters] HazardServices services, IOptions<HazardsOptions> options, CancellationToken cancellationToken,
         [OneOf("png", "svg"), Text(3)] string? format = null)
     {
@@ -27,15 +27,20 @@ public static class QrCodes
         {
             return Problems.Invalid("format", "Format is 'png' (the default) or 'svg'.");
         }
-        var c = code;
-        if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))
+        var (product, refused) = await services.ReadableProductAsync(code, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (product is null)
         {
             return TypedResults.NotFound();
         }
         var svg = format == "svg" || (format is null && http.Headers.Accept.ToString().Contains(Svg, StringComparison.OrdinalIgnoreCase));
         using var generator = new QRCodeGenerator();
-        // Level Q (25 % recovery) survives a scratched or dirty drum label.
-        using var data = generator.CreateQrCode(options.Value.ResolveUrl(code), QRCodeGenerator.ECCLevel.Q);
+        // Level Q (25 % recovery) survives a scratched or dirty drum label. The image encodes the public URL: a phone
+        // camera carries no token, and what a label's reader needs (一书一签) is public.
+        using var data = generator.CreateQrCode(options.Value.PublicUrl(code), QRCodeGenerator.ECCLevel.Q);
         if (svg)
         {
             using var image = new SvgQRCode(data);

@@ -38,7 +38,7 @@ public static class ScansApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (!services.MayActFor(request.ActorEnterpriseId!.Value))
+        if (!await services.MayActForAsync(request.ActorEnterpriseId!.Value, cancellationToken))
         {
             return HazardServices.NotYours(request.ActorEnterpriseId.Value);
         }
@@ -68,6 +68,11 @@ public static class ScansApi
         {
             return TypedResults.NotFound();
         }
+        if (!(await services.BindingAsync(cancellationToken)).MayScan(product))
+        {
+            // Refused before the trace rules: nothing is stored, not even an anomaly.
+            return HazardServices.NotYourScan(code);
+        }
         var actor = await db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.ActorEnterpriseId, cancellationToken);
         if (actor is null)
         {
@@ -89,7 +94,7 @@ public static class ScansApi
         return TypedResults.Created($"/api/hazards/codes/{code}/trace?pageIndex={(scan.Sequence - 1) / 50}", ScanResponse.From(scan));
     }
 
-    public static async Task<Results<Ok<PaginatedItems<ScanResponse>>, NotFound, ValidationProblem>> GetTrace(
+    public static async Task<Results<Ok<PaginatedItems<ScanResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> GetTrace(
         string code, [AsParameters] HazardServices services, CancellationToken cancellationToken,
         [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
@@ -98,7 +103,12 @@ public static class ScansApi
             return invalid;
         }
         var c = code;
-        if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))
+        var (product, refused) = await services.ReadableProductAsync(c, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (product is null)
         {
             return TypedResults.NotFound();
         }
@@ -108,7 +118,7 @@ public static class ScansApi
         return TypedResults.Ok(new PaginatedItems<ScanResponse>(pageIndex, pageSize, count, [.. page.Select(ScanResponse.From)]));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AnomalyResponse>>, NotFound, ValidationProblem>> GetAnomalies(
+    public static async Task<Results<Ok<IReadOnlyList<AnomalyResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> GetAnomalies(
         string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
         if (CodesApi.CheckCode(ref code) is { } invalid)
@@ -116,7 +126,12 @@ public static class ScansApi
             return invalid;
         }
         var c = code;
-        if (!await services.Db.Products.AnyAsync(p => p.Code == c, cancellationToken))
+        var (product, refused) = await services.ReadableProductAsync(c, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (product is null)
         {
             return TypedResults.NotFound();
         }

@@ -34,7 +34,7 @@ public static class UnitsApi
     public static async Task<Results<Created<UnitEvaluationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DeclareUnit(
         Guid id, UnitRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
-        if (!services.MayActFor(id))
+        if (!await services.MayActForAsync(id, cancellationToken))
         {
             return HazardServices.NotYours(id);
         }
@@ -66,7 +66,7 @@ public static class UnitsApi
     public static async Task<Results<Ok<UnitEvaluationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeUnit(
         Guid id, Guid unitId, UnitRequest request, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
-        if (!services.MayActFor(id))
+        if (!await services.MayActForAsync(id, cancellationToken))
         {
             return HazardServices.NotYours(id);
         }
@@ -97,7 +97,7 @@ public static class UnitsApi
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveUnit(Guid id, Guid unitId, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
-        if (!services.MayActFor(id))
+        if (!await services.MayActForAsync(id, cancellationToken))
         {
             return HazardServices.NotYours(id);
         }
@@ -114,8 +114,13 @@ public static class UnitsApi
             : HazardServices.Problem(StatusCodes.Status409Conflict, "Concurrent change", $"'{unit.Name}' was changed at the same moment; read it and try again.");
     }
 
-    public static async Task<Results<Ok<EnterpriseMajorHazards>, NotFound>> GetEnterpriseMajorHazards(Guid id, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<EnterpriseMajorHazards>, NotFound, ProblemHttpResult>> GetEnterpriseMajorHazards(
+        Guid id, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
+        if (!await services.MayActForAsync(id, cancellationToken))
+        {
+            return HazardServices.NotYours(id);
+        }
         var enterprise = await services.Db.Enterprises.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (enterprise is null)
         {
@@ -130,8 +135,13 @@ public static class UnitsApi
         return TypedResults.Ok(new EnterpriseMajorHazards(id, enterprise.Name, enterprise.DistrictCode, edition, responses));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<UnitEvaluationResponse>>, NotFound>> GetEvaluations(Guid id, Guid unitId, [AsParameters] HazardServices services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<UnitEvaluationResponse>>, NotFound, ProblemHttpResult>> GetEvaluations(
+        Guid id, Guid unitId, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
+        if (!await services.MayActForAsync(id, cancellationToken))
+        {
+            return HazardServices.NotYours(id);
+        }
         var unit = await services.Db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId && u.EnterpriseId == id, cancellationToken);
         if (unit is null)
         {

@@ -12,8 +12,9 @@ public sealed class HazardsOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     /// <summary>
-    /// Codes resolve to <c>{ResolveBaseUrl}/{code}</c>, the content of their QR images. Unset, they resolve
-    /// through the gateway's code endpoint; a bureau with a short public resolver sets it.
+    /// A bureau's short public resolver: codes then resolve to <c>{ResolveBaseUrl}/{code}</c>, which is also the content of
+    /// their QR images. Unset, codes resolve through the gateway's code endpoint (with a token) and the QR images carry the
+    /// gateway's public endpoint (<c>/api/hazards/codes/{code}/public</c>, no token).
     /// </summary>
     [Url]
     public string? ResolveBaseUrl { get; set; }
@@ -24,4 +25,8 @@ public sealed class HazardsOptions
 
     public string ResolveUrl(string code) =>
         $"{(ResolveBaseUrl ?? $"{PublicBaseUrl.TrimEnd('/')}/api/hazards/codes").TrimEnd('/')}/{code}";
+
+    /// <summary>Where anyone, without a token, reads the code's safety information: what a phone camera opens from the QR image.</summary>
+    public string PublicUrl(string code) =>
+        ResolveBaseUrl is { } resolver ? $"{resolver.TrimEnd('/')}/{code}" : $"{PublicBaseUrl.TrimEnd('/')}/api/hazards/codes/{code}/public";
 }

@@ -10,6 +10,8 @@ public sealed class ProductIssuer(HazardsContext db, HazardEvents events, IOptio
 {
     public string ResolveUrl(string code) => options.Value.ResolveUrl(code);
 
+    public ProductResponse Response(Product product) => ProductResponse.From(product, ResolveUrl(product.Code), options.Value.PublicUrl(product.Code));
+
     /// <summary>Call inside a transaction: the serial is taken by an atomic increment, so concurrent issues never share one.</summary>
     public async Task<Product> IssueAsync(Enterprise owner, Chemical chemical, Product template, SdsRevision sds, LabelRevision label, CancellationToken cancellationToken)
     {

@@ -28,11 +28,12 @@ public sealed record RegisterProductRequest(
     SdsRequest? Sds,
     LabelRequest? Label);
 
+/// <summary>A coded product: <c>resolveUrl</c> answers everything (with a token); <c>publicUrl</c>, what the QR image encodes, anyone.</summary>
 public sealed record ProductResponse(Guid Id, string Code, string? ParentCode, Guid EnterpriseId, string Cas, string TradeName,
-    string Concentration, string Packaging, DateTime IssuedAt, string ResolveUrl)
+    string Concentration, string Packaging, DateTime IssuedAt, string ResolveUrl, string PublicUrl)
 {
-    public static ProductResponse From(Product p, string resolveUrl) =>
-        new(p.Id, p.Code, p.ParentCode, p.EnterpriseId, p.Cas, p.TradeName, p.Concentration, p.Packaging, p.IssuedAt, resolveUrl);
+    public static ProductResponse From(Product p, string resolveUrl, string publicUrl) =>
+        new(p.Id, p.Code, p.ParentCode, p.EnterpriseId, p.Cas, p.TradeName, p.Concentration, p.Packaging, p.IssuedAt, resolveUrl, publicUrl);
 }
 
 public sealed record SdsSectionResponse(int Number, string Title, string Content);

@@ -25,6 +25,9 @@ public sealed class InventoryServices(InventoryContext db, StockLedger ledger, R
 
     public ClaimsPrincipal User { get; } = user;
 
+    /// <summary>The warehouses this caller may act for and see (all of them, unless its token binds it to one).</summary>
+    public WarehouseScope Scope { get; } = new(db, user);
+
     /// <summary>Who acts, as the ledger and the change log record it.</summary>
     public string Actor => User.ActorName();
 

@@ -34,6 +34,10 @@ public static class MaterialsApi
     public static async Task<Results<Ok<Material>, Created<Material>, ValidationProblem, ProblemHttpResult>> PutMaterial(
         string code, MaterialRequest r, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
     {
+        if (!services.Scope.IsCityWide)
+        {
+            return services.Scope.CityWideOnly("the material catalogue");
+        }
         var errors = new Dictionary<string, string[]>();
         if (code.Length > L.Code || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) errors["code"] = [$"A code of up to {L.Code} letters, digits and dashes."];
         if (Required.IsMissing(r.Name)) errors["name"] = ["A name is required."];

@@ -33,7 +33,9 @@ public static class QueriesApi
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");
         }
-        var levels = await (from l in services.Db.StockLevels.AsNoTracking()
+        // A warehouse's own client totals its own stock only.
+        var visible = await services.Scope.FilterAsync(services.Db.StockLevels.AsNoTracking(), own => l => own.Contains(l.WarehouseId), cancellationToken);
+        var levels = await (from l in visible
                             join w in services.Db.Warehouses.AsNoTracking() on l.WarehouseId equals w.Id
                             where l.MaterialCode == code && (district == null || w.DistrictCode == district)
                             select new { l.OnHand, l.Reserved }).ToListAsync(cancellationToken);
@@ -60,7 +62,8 @@ public static class QueriesApi
             return TypedResults.NotFound();
         }
         var from = new GeoPoint(lat!.Value, lon!.Value);
-        var candidates = await (from l in services.Db.StockLevels.AsNoTracking()
+        var visible = await services.Scope.FilterAsync(services.Db.StockLevels.AsNoTracking(), own => l => own.Contains(l.WarehouseId), cancellationToken);
+        var candidates = await (from l in visible
                                 join w in services.Db.Warehouses.AsNoTracking() on l.WarehouseId equals w.Id
                                 where l.MaterialCode == code && l.OnHand - l.Reserved >= quantity
                                 select new { w, Available = l.OnHand - l.Reserved }).ToListAsync(cancellationToken);
@@ -80,7 +83,8 @@ public static class QueriesApi
         }
         var today = DateOnly.FromDateTime(services.Time.GetUtcNow().UtcDateTime);
         var until = today.AddDays(days);
-        var rows = await (from b in services.Db.StockBatches.AsNoTracking()
+        var visible = await services.Scope.FilterAsync(services.Db.StockBatches.AsNoTracking(), own => b => own.Contains(b.WarehouseId), cancellationToken);
+        var rows = await (from b in visible
                           join w in services.Db.Warehouses.AsNoTracking() on b.WarehouseId equals w.Id
                           where b.Quantity > 0 && b.Expiry != null && b.Expiry <= until
                           select new { b, w.Name }).ToListAsync(cancellationToken);

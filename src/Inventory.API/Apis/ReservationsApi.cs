@@ -28,6 +28,11 @@ public static class ReservationsApi
     public static async Task<Results<Created<ReservationResponse>, ValidationProblem, ProblemHttpResult>> Reserve(
         ReserveRequest r, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken)
     {
+        // Reserved stock is kept from the warehouse's own issues: only the warehouse itself, or the city, reserves it.
+        if (r.WarehouseId is { } target && !await services.Scope.CoversAsync(target, cancellationToken))
+        {
+            return services.Scope.NotYours($"warehouse {target}");
+        }
         var db = services.Db;
         var errors = new Dictionary<string, string[]>();
         if (r.WarningId is null || r.WarningId == Guid.Empty) errors["warningId"] = ["The warning the stock is reserved for."];
@@ -72,6 +77,10 @@ public static class ReservationsApi
         {
             return TypedResults.NotFound();
         }
+        if (!await services.Scope.CoversAsync(reservation.WarehouseId, cancellationToken))
+        {
+            return services.Scope.NotYours($"reservation {id}");
+        }
         if (reservation.Released)
         {
             return TypedResults.Problem("The reservation is already released.", statusCode: StatusCodes.Status409Conflict, title: "Already released");
@@ -91,7 +100,8 @@ public static class ReservationsApi
 
     public static async Task<Ok<IReadOnlyList<ReservationResponse>>> List([AsParameters] InventoryServices services, CancellationToken cancellationToken, Guid? warningId = null)
     {
-        var list = await services.Db.Reservations.AsNoTracking().Where(r => warningId == null || r.WarningId == warningId)
+        var visible = await services.Scope.FilterAsync(services.Db.Reservations.AsNoTracking(), own => r => own.Contains(r.WarehouseId), cancellationToken);
+        var list = await visible.Where(r => warningId == null || r.WarningId == warningId)
             .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ReservationResponse>>([.. list.Select(ReservationResponse.From)]);
     }

@@ -33,6 +33,11 @@ public static class StockApi
     public static async Task<Results<Ok<StockChangeResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PostStockChange(
         Guid id, StockChangeRequest request, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
     {
+        // inventory:write-own-stock means the caller's own stock: a warehouse client posts nowhere else.
+        if (!await services.Scope.CoversAsync(id, cancellationToken))
+        {
+            return services.Scope.NotYours($"warehouse {id}");
+        }
         var db = services.Db;
         if (!await db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
         {
@@ -117,9 +122,13 @@ public static class StockApi
             });
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<BalanceResponse>>, NotFound, ValidationProblem>> GetBalances(
+    public static async Task<Results<Ok<IReadOnlyList<BalanceResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> GetBalances(
         Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken, [Text(L.Code)] string? material = null)
     {
+        if (!await services.Scope.CoversAsync(id, cancellationToken))
+        {
+            return services.Scope.NotYours($"warehouse {id}");
+        }
         if (!await services.Db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
@@ -140,11 +149,15 @@ public static class StockApi
     }
 
     /// <summary>The ledger stays readable after the warehouse is deleted: it is the append-only record of what it held.</summary>
-    public static async Task<Results<Ok<PaginatedItems<LedgerEntryResponse>>, NotFound, ValidationProblem>> GetLedger(
+    public static async Task<Results<Ok<PaginatedItems<LedgerEntryResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> GetLedger(
         Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken,
         [Text(L.Code)] string? material = null, [Text(L.EnumName), Description("receipt, issue, adjustment, rotation, write-off, transfer-out or transfer-in")] string? kind = null,
         [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
+        if (!await services.Scope.CoversAsync(id, cancellationToken))
+        {
+            return services.Scope.NotYours($"warehouse {id}");
+        }
         if (!await services.Db.Warehouses.IgnoreQueryFilters().AnyAsync(w => w.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();

@@ -34,9 +34,14 @@ public static class TransfersApi
         return api;
     }
 
-    public static async Task<Results<Created<TransferResponse>, ValidationProblem>> CreateTransfer(
+    public static async Task<Results<Created<TransferResponse>, ValidationProblem, ProblemHttpResult>> CreateTransfer(
         CreateTransferRequest r, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
     {
+        // A bound caller plans only transfers out of or into its own warehouse; each later step checks whose stock it moves.
+        if (r.FromWarehouseId is { } source && r.ToWarehouseId is { } destination && !await services.Scope.CoversAnyAsync([source, destination], cancellationToken))
+        {
+            return services.Scope.NotYours($"a transfer from warehouse {source} to warehouse {destination}");
+        }
         var db = services.Db;
         var errors = new Dictionary<string, string[]>();
         if (r.FromWarehouseId is not { } from || !await db.Warehouses.AnyAsync(w => w.Id == from, cancellationToken)) errors["fromWarehouseId"] = ["An existing source warehouse is required."];
@@ -58,8 +63,16 @@ public static class TransfersApi
         return TypedResults.Created($"/api/inventory/transfers/{transfer.Id}", TransferResponse.From(transfer));
     }
 
-    public static async Task<Results<Ok<TransferResponse>, NotFound>> GetTransfer(Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken) =>
-        await services.Db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is { } t ? TypedResults.Ok(TransferResponse.From(t)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<TransferResponse>, NotFound, ProblemHttpResult>> GetTransfer(Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
+    {
+        if (await services.Db.Transfers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is not { } t)
+        {
+            return TypedResults.NotFound();
+        }
+        return await services.Scope.CoversAnyAsync([t.FromWarehouseId, t.ToWarehouseId], cancellationToken)
+            ? TypedResults.Ok(TransferResponse.From(t))
+            : services.Scope.NotYours($"transfer {id}");
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<TransferResponse>>, ValidationProblem>> ListTransfers(
         [AsParameters] InventoryServices services, CancellationToken cancellationToken, [Text(L.EnumName), Description("created, dispatched (in transit), received or cancelled")] string? status = null)
@@ -69,7 +82,8 @@ public static class TransfersApi
         {
             return Problems.Invalid("status", $"One of: {EnumNames.List<TransferStatus>()}.");
         }
-        var query = services.Db.Transfers.AsNoTracking();
+        var query = await services.Scope.FilterAsync(services.Db.Transfers.AsNoTracking(),
+            own => t => own.Contains(t.FromWarehouseId) || own.Contains(t.ToWarehouseId), cancellationToken);
         if (status is not null) query = query.Where(t => t.Status == s);
         var list = await query.OrderByDescending(t => t.CreatedAt).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<TransferResponse>>([.. list.Select(TransferResponse.From)]);
@@ -77,7 +91,7 @@ public static class TransfersApi
 
     public static Task<Results<Ok<TransferResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Dispatch(
         Guid id, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken) =>
-        TransitionAsync(id, TransferStatus.Created, services, async transfer =>
+        TransitionAsync(id, TransferStatus.Created, services, transfer => transfer.FromWarehouseId, async transfer =>
         {
             var movement = new Movement(Guid.NewGuid(), transfer.FromWarehouseId, transfer.MaterialCode, LedgerKind.TransferOut, services.Actor, transfer.Reason, TransferId: transfer.Id);
             var entries = await services.Ledger.TakeAsync(movement, null, transfer.Quantity, null, cancellationToken);
@@ -97,7 +111,7 @@ public static class TransfersApi
 
     public static Task<Results<Ok<TransferResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Receive(
         Guid id, ReceiveTransferRequest request, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken) =>
-        TransitionAsync(id, TransferStatus.Dispatched, services, async transfer =>
+        TransitionAsync(id, TransferStatus.Dispatched, services, transfer => transfer.ToWarehouseId, async transfer =>
         {
             var received = request.Received ?? transfer.Quantity;
             if (received < 0 || received > transfer.Quantity)
@@ -130,7 +144,7 @@ public static class TransfersApi
 
     public static Task<Results<Ok<TransferResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Cancel(
         Guid id, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken) =>
-        TransitionAsync(id, null, services, async transfer =>
+        TransitionAsync(id, null, services, transfer => transfer.FromWarehouseId, async transfer =>
         {
             if (transfer.Status is TransferStatus.Received or TransferStatus.Cancelled)
             {
@@ -154,9 +168,14 @@ public static class TransfersApi
             return null;
         }, cancellationToken);
 
-    /// <summary>Loads the transfer, checks its state, applies the step in one transaction; a concurrent step loses with a 409.</summary>
+    /// <summary>
+    /// Loads the transfer, checks that the caller acts for the warehouse whose stock the step moves (<paramref name="movesStockOf"/>:
+    /// dispatch and cancel the source's, receive the destination's), checks its state, applies the step in one transaction;
+    /// a concurrent step loses with a 409.
+    /// </summary>
     private static async Task<Results<Ok<TransferResponse>, NotFound, ValidationProblem, ProblemHttpResult>> TransitionAsync(
-        Guid id, TransferStatus? expected, InventoryServices services, Func<Transfer, Task<Dictionary<string, string[]>?>> step, CancellationToken cancellationToken)
+        Guid id, TransferStatus? expected, InventoryServices services, Func<Transfer, Guid> movesStockOf, Func<Transfer, Task<Dictionary<string, string[]>?>> step,
+        CancellationToken cancellationToken)
     {
         var db = services.Db;
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
@@ -164,6 +183,10 @@ public static class TransfersApi
         if (transfer is null)
         {
             return TypedResults.NotFound();
+        }
+        if (!await services.Scope.CoversAsync(movesStockOf(transfer), cancellationToken))
+        {
+            return services.Scope.NotYours($"transfer {id}");
         }
         if (expected is not null && transfer.Status != expected)
         {

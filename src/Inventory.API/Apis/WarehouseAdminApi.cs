@@ -27,9 +27,13 @@ public static class WarehouseAdminApi
         return api;
     }
 
-    public static async Task<Results<Ok<WarehouseResponse>, NotFound, ValidationProblem>> CorrectWarehouse(
+    public static async Task<Results<Ok<WarehouseResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CorrectWarehouse(
         Guid id, CorrectWarehouseRequest r, [AsParameters] InventoryServices services, ILogger<WarehouseChange> logger, CancellationToken cancellationToken)
     {
+        if (!await services.Scope.CoversAsync(id, cancellationToken))
+        {
+            return services.Scope.NotYours($"warehouse {id}");
+        }
         var warehouse = await services.Db.Warehouses.SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (warehouse is null)
         {
@@ -74,6 +78,10 @@ public static class WarehouseAdminApi
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteWarehouse(
         Guid id, [AsParameters] InventoryServices services, ILogger<WarehouseChange> logger, CancellationToken cancellationToken)
     {
+        if (!await services.Scope.CoversAsync(id, cancellationToken))
+        {
+            return services.Scope.NotYours($"warehouse {id}");
+        }
         var db = services.Db;
         var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (warehouse is null)

@@ -34,6 +34,10 @@ public static class WarehousesApi
     public static async Task<Results<Created<WarehouseResponse>, ValidationProblem, ProblemHttpResult>> RegisterWarehouse(
         RegisterWarehouseRequest r, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
     {
+        if (!services.Scope.IsCityWide)
+        {
+            return services.Scope.CityWideOnly("registering a warehouse");
+        }
         var errors = WarehouseRules.Validate(r.Name, r.Tier, r.DistrictCode, r.Address, r.Latitude, r.Longitude, r.Manager, r.Capacity, out var tier);
         if (Required.IsMissing(r.Code)) errors["code"] = [$"A code of 1 to {L.Code} characters is required."];
         if (errors.Count > 0)
@@ -73,21 +77,33 @@ public static class WarehousesApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var query = services.Db.Warehouses.AsNoTracking();
+        // A warehouse's own client sees only itself: narrowed, not refused, so the same console works for both.
+        var query = await services.Scope.FilterAsync(services.Db.Warehouses.AsNoTracking(), own => w => own.Contains(w.Id), cancellationToken);
         if (district is not null) query = query.Where(w => w.DistrictCode == district);
         if (tier is not null) query = query.Where(w => w.Tier == t);
         var list = await query.OrderBy(w => w.Code).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<WarehouseResponse>>([.. list.Select(WarehouseResponse.From)]);
     }
 
-    public static async Task<Results<Ok<WarehouseResponse>, NotFound>> GetWarehouse(Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken) =>
-        await services.Db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken) is { } w
+    public static async Task<Results<Ok<WarehouseResponse>, NotFound, ProblemHttpResult>> GetWarehouse(Guid id, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
+    {
+        // Refused before the lookup: a bound caller learns nothing about other warehouses, not even whether they exist.
+        if (!await services.Scope.CoversAsync(id, cancellationToken))
+        {
+            return services.Scope.NotYours($"warehouse {id}");
+        }
+        return await services.Db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken) is { } w
             ? TypedResults.Ok(WarehouseResponse.From(w))
             : TypedResults.NotFound();
+    }
 
-    public static async Task<Results<Ok<NormResponse>, NotFound, ValidationProblem>> SetNorm(
+    public static async Task<Results<Ok<NormResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SetNorm(
         Guid id, string materialCode, SetNormRequest request, [AsParameters] InventoryServices services, CancellationToken cancellationToken)
     {
+        if (!await services.Scope.CoversAsync(id, cancellationToken))
+        {
+            return services.Scope.NotYours($"warehouse {id}");
+        }
         if (!await services.Db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
         {
             return TypedResults.NotFound();
@@ -128,7 +144,7 @@ public static class WarehousesApi
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code (GB/T 2260).");
         }
-        var norms = await ReserveNorms.StatusAsync(services.Db, district is null ? null : [district], cancellationToken);
+        var norms = await ReserveNorms.StatusAsync(services.Db, district is null ? null : [district], cancellationToken, await services.Scope.OwnAsync(cancellationToken));
         return TypedResults.Ok<IReadOnlyList<ShortfallResponse>>([.. norms.Where(n => n.InShortfall)
             .Select(n => new ShortfallResponse(n.WarehouseId, n.WarehouseName, n.DistrictCode, n.MaterialCode, n.Minimum, n.Available, n.Minimum - n.Available, n.ShortSince))]);
     }

@@ -12,14 +12,15 @@ namespace Inventory.API.Model;
 /// </summary>
 public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, CorrelationContext correlation, TimeProvider time)
 {
-    /// <summary>Every norm (in the given districts, or all) with what is available against it now.</summary>
-    public static async Task<List<NormStatus>> StatusAsync(InventoryContext db, IReadOnlyCollection<string>? districts, CancellationToken cancellationToken)
+    /// <summary>Every norm (in the given districts, or all; at the given warehouses, or all) with what is available against it now.</summary>
+    public static async Task<List<NormStatus>> StatusAsync(
+        InventoryContext db, IReadOnlyCollection<string>? districts, CancellationToken cancellationToken, IReadOnlyList<Guid>? warehouses = null)
     {
         var rows = await (from n in db.Norms.AsNoTracking()
                           join w in db.Warehouses.AsNoTracking() on n.WarehouseId equals w.Id
                           join l in db.StockLevels.AsNoTracking() on new { n.WarehouseId, n.MaterialCode } equals new { l.WarehouseId, l.MaterialCode } into levels
                           from l in levels.DefaultIfEmpty()
-                          where districts == null || districts.Contains(w.DistrictCode)
+                          where (districts == null || districts.Contains(w.DistrictCode)) && (warehouses == null || warehouses.Contains(w.Id))
                           select new NormStatus(n.WarehouseId, w.Name, w.Code, w.DistrictCode, n.MaterialCode, n.Minimum,
                               l == null ? 0 : l.OnHand - l.Reserved, n.InShortfall, n.ShortSince))
                          .ToListAsync(cancellationToken);

@@ -37,6 +37,10 @@ public static class InspectionsApi
         {
             return TypedResults.NotFound();
         }
+        if (!services.Scope.Covers(shelter.DistrictCode))
+        {
+            return services.Scope.NotYours(shelter);
+        }
         var passed = request.Passed!.Value;
         if (!passed && shelter.Occupancy > 0)
         {
@@ -66,7 +70,7 @@ public static class InspectionsApi
             new InspectionResponse(inspection.Id, id, inspection.Date, inspection.Inspector, inspection.Findings, inspection.Passed, shelter.OutOfService));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<InspectionResponse>>, NotFound>> ListInspections(
+    public static async Task<Results<Ok<IReadOnlyList<InspectionResponse>>, NotFound, ProblemHttpResult>> ListInspections(
         Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
     {
         // History stays readable after a deletion, as the log does.
@@ -74,6 +78,10 @@ public static class InspectionsApi
         if (shelter is null)
         {
             return TypedResults.NotFound();
+        }
+        if (!services.Scope.Covers(shelter.DistrictCode))
+        {
+            return services.Scope.NotYours(shelter);
         }
         var list = await services.Db.Inspections.AsNoTracking().Where(i => i.ShelterId == id)
             .OrderByDescending(i => i.Date).ThenByDescending(i => i.RecordedAt)

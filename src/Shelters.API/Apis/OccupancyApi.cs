@@ -35,6 +35,10 @@ public static class OccupancyApi
         {
             return TypedResults.NotFound();
         }
+        if (!services.Scope.Covers(shelter.DistrictCode))
+        {
+            return services.Scope.NotYours(shelter);
+        }
         if (shelter.OutOfService && status != ShelterStatus.Closed)
         {
             return Conflict("Shelter out of service", $"'{shelter.Name}' failed its last inspection; it stays closed until an inspection passes.");
@@ -68,11 +72,17 @@ public static class OccupancyApi
 
         var db = services.Db;
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
-        var before = await db.Shelters.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.Occupancy).SingleOrDefaultAsync(cancellationToken);
-        if (before is null)
+        var current = await db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (current is null)
         {
             return TypedResults.NotFound();
         }
+        // Checked before the conditional update below: a refused caller must change nothing, not even for a moment.
+        if (!services.Scope.Covers(current.DistrictCode))
+        {
+            return services.Scope.NotYours(current);
+        }
+        var before = current.Occupancy;
         // Conditional single-statement updates: concurrent arrivals can never overfill a shelter.
         var shelters = db.Shelters.Where(s => s.Id == id);
         var applied = kind switch
@@ -94,7 +104,7 @@ public static class OccupancyApi
             return await RefusedAsync(kind, people, shelter, services, cancellationToken);
         }
 
-        var change = shelter.Occupancy - before.Value;
+        var change = shelter.Occupancy - before;
         services.Changes.Log(shelter, kind, change, services.Actor, request.Note);
         services.Changes.RaiseOccupancyChanged(shelter, change);
         if (shelter.Status == ShelterStatus.Open && shelter.Available == 0)
@@ -111,14 +121,18 @@ public static class OccupancyApi
         return TypedResults.Ok(new OccupancyResponse(shelter.Id, shelter.Occupancy, shelter.Capacity, shelter.Available, shelter.Status));
     }
 
-    public static async Task<Results<Ok<PaginatedItems<LogEntryResponse>>, NotFound, ValidationProblem>> GetLog(
+    public static async Task<Results<Ok<PaginatedItems<LogEntryResponse>>, NotFound, ValidationProblem, ProblemHttpResult>> GetLog(
         Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken,
         [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
         // The log is the record of a deleted shelter too: who deleted it, when, and everything before.
-        if (!await services.Db.Shelters.IgnoreQueryFilters().AnyAsync(s => s.Id == id, cancellationToken))
+        if (await services.Db.Shelters.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } shelter)
         {
             return TypedResults.NotFound();
+        }
+        if (!services.Scope.Covers(shelter.DistrictCode))
+        {
+            return services.Scope.NotYours(shelter);
         }
         var query = services.Db.Log.AsNoTracking().Where(e => e.ShelterId == id);
         var count = await query.LongCountAsync(cancellationToken);

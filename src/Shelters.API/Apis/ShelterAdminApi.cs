@@ -40,6 +40,15 @@ public static class ShelterAdminApi
         {
             return TypedResults.NotFound();
         }
+        if (!services.Scope.Covers(before.DistrictCode))
+        {
+            return services.Scope.NotYours(before);
+        }
+        // Nor may a correction move the shelter into a district the caller does not act for.
+        if (!services.Scope.Covers(request.DistrictCode!))
+        {
+            return services.Scope.NotYours($"district {request.DistrictCode}, where the correction would move '{before.Name}' ({id})");
+        }
         var name = request.Name!.Trim();
         if (await db.Shelters.AnyAsync(s => s.Name == name && s.Id != id, cancellationToken))
         {
@@ -95,6 +104,10 @@ public static class ShelterAdminApi
         if (shelter is null)
         {
             return TypedResults.NotFound();
+        }
+        if (!services.Scope.Covers(shelter.DistrictCode))
+        {
+            return services.Scope.NotYours(shelter);
         }
         // Conditional, like every occupancy change: an arrival racing the deletion either comes first (and the
         // deletion is refused) or finds no shelter.

@@ -15,7 +15,10 @@ public static class ShelterQueriesApi
     public static RouteGroupBuilder MapShelterQueriesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/nearest", Nearest).WithName("NearestSheltersWithRoom")
-            .WithSummary("Open shelters with room for N people, nearest first, with distance in metres").RequireAuthorization(SheltersPolicies.Read);
+            .WithSummary("Open shelters with room for N people, nearest first, with distance in metres (public: no token needed)")
+            // The public's question in an emergency (where do I go?): answered without a token, with public fields only
+            // (NearbyShelter has no manager or contact) and for every district, since the nearest may lie across a border.
+            .AllowAnonymous();
         api.MapGet("/within", Within).WithName("SheltersInArea")
             .WithSummary("Shelters inside (or outside) districts, a CAP polygon or a CAP circle").RequireAuthorization(SheltersPolicies.Read);
         api.MapGet("/availability", Availability).WithName("ShelterAvailabilityByDistrict")
@@ -62,17 +65,17 @@ public static class ShelterQueriesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var all = await services.Db.Shelters.AsNoTracking().OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        var all = await services.Scope.Filter(services.Db.Shelters.AsNoTracking()).OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         bool Inside(Shelter s) => codes.Contains(s.DistrictCode) || ring?.Contains(s.Location) == true || disc?.Contains(s.Location) == true;
         return TypedResults.Ok<IReadOnlyList<ShelterResponse>>([.. all.Where(s => Inside(s) != outside).Select(ShelterResponse.From)]);
     }
 
-    public static async Task<Ok<IReadOnlyList<DistrictAvailability>>> Availability(AvailabilityCache cache, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await cache.GetAllAsync(cancellationToken));
+    public static async Task<Ok<IReadOnlyList<DistrictAvailability>>> Availability([AsParameters] ShelterServices services, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<DistrictAvailability>>([.. (await services.Cache.GetAllAsync(cancellationToken)).Where(d => services.Scope.Covers(d.DistrictCode))]);
 
     public static async Task<FileContentHttpResult> ExportCsv([AsParameters] ShelterServices services, CancellationToken cancellationToken)
     {
-        var shelters = await services.Db.Shelters.AsNoTracking().OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        var shelters = await services.Scope.Filter(services.Db.Shelters.AsNoTracking()).OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         var csv = new StringBuilder();
         csv.AppendLine("id,name,kind,grade,district_code,district,address,latitude,longitude,usable_area_m2,capacity,occupancy,available,status,out_of_service,facilities,suitable_hazards,unsuitable_hazards,manager,contact");
         foreach (var s in shelters)
@@ -93,7 +96,7 @@ public static class ShelterQueriesApi
 
     public static async Task<Ok<GeoJsonFeatures>> ExportGeoJson([AsParameters] ShelterServices services, CancellationToken cancellationToken)
     {
-        var shelters = await services.Db.Shelters.AsNoTracking().OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        var shelters = await services.Scope.Filter(services.Db.Shelters.AsNoTracking()).OrderBy(s => s.DistrictCode).ThenBy(s => s.Name).ToListAsync(cancellationToken);
         // GeoJSON orders coordinates longitude first (RFC 7946); a row stored before the input rules without a
         // finite location is an unlocated feature (null geometry), not an invalid point.
         return TypedResults.Ok(new GeoJsonFeatures("FeatureCollection",

@@ -24,6 +24,9 @@ public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, 
 
     public ClaimsPrincipal User { get; } = user;
 
+    /// <summary>The districts this caller may see and act on (all of them, unless its token binds it to one).</summary>
+    public DistrictScope Scope { get; } = new(user);
+
     public string Actor => User.ActorName();
 
     /// <summary>Saves the unit of work and refreshes the district's availability once it has committed.</summary>

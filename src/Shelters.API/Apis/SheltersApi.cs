@@ -39,6 +39,10 @@ public static class SheltersApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        if (!services.Scope.Covers(request.DistrictCode!))
+        {
+            return services.Scope.NotYours($"a new shelter in district {request.DistrictCode}");
+        }
         var name = request.Name!.Trim();
         if (await services.Db.Shelters.AnyAsync(s => s.Name == name, cancellationToken))
         {
@@ -82,7 +86,8 @@ public static class SheltersApi
         {
             return Problems.Invalid("kind", "Kind is 'indoor' or 'outdoor'.");
         }
-        var query = services.Db.Shelters.AsNoTracking();
+        // A district operator's list is its district's: narrowed, not refused, so the same console works for both.
+        var query = services.Scope.Filter(services.Db.Shelters.AsNoTracking());
         if (district is not null) query = query.Where(s => s.DistrictCode == district);
         if (statusFilter is not null) query = query.Where(s => s.Status == statusFilter);
         if (kindFilter is not null) query = query.Where(s => s.Kind == kindFilter);
@@ -99,11 +104,15 @@ public static class SheltersApi
         return TypedResults.Ok(new PaginatedItems<ShelterResponse>(pageIndex, pageSize, suitable.Count, page));
     }
 
-    public static async Task<Results<Ok<ShelterResponse>, NotFound>> GetShelter(
-        Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken) =>
-        await services.Db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } shelter
-            ? TypedResults.Ok(ShelterResponse.From(shelter))
-            : TypedResults.NotFound();
+    public static async Task<Results<Ok<ShelterResponse>, NotFound, ProblemHttpResult>> GetShelter(
+        Guid id, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
+    {
+        if (await services.Db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } shelter)
+        {
+            return TypedResults.NotFound();
+        }
+        return services.Scope.Covers(shelter.DistrictCode) ? TypedResults.Ok(ShelterResponse.From(shelter)) : services.Scope.NotYours(shelter);
+    }
 
     internal static ProblemHttpResult DuplicateName(string name) =>
         TypedResults.Problem($"A shelter named '{name}' is already registered.", statusCode: StatusCodes.Status409Conflict, title: "Duplicate shelter");

@@ -1,0 +1,41 @@
+using Hazards.API.Infrastructure;
+using Hazards.API.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hazards.API.Apis;
+
+/// <summary>
+/// The one hazard endpoint without a token: a code's public safety information, where the QR image on a package leads.
+/// A separate endpoint rather than a reduced answer of the full resolve, so what is public is one type, and the full
+/// resolve never depends on who asks.
+/// </summary>
+public static class PublicCodeApi
+{
+    public static RouteGroupBuilder MapPublicCodeApi(this RouteGroupBuilder hazards)
+    {
+        hazards.MapGet("/codes/{code}/public", GetPublicInformation).WithName("GetPublicCodeInformation").WithTags("Codes")
+            .WithSummary("Public safety information of a code, no token needed (一书一签): product and chemical names, UN number, label, emergency SDS sections")
+            .AllowAnonymous();
+        return hazards;
+    }
+
+    public static async Task<Results<Ok<PublicCodeInformation>, NotFound, ValidationProblem>> GetPublicInformation(
+        string code, HazardsContext db, CancellationToken cancellationToken)
+    {
+        if (CodesApi.CheckCode(ref code) is { } invalid)
+        {
+            return invalid;
+        }
+        var c = code;
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == c, cancellationToken);
+        if (product is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var chemical = await db.Chemicals.AsNoTracking().SingleAsync(ch => ch.Cas == product.Cas, cancellationToken);
+        var label = await db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
+        var sds = await db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
+        return TypedResults.Ok(PublicCodeInformation.From(product, chemical, label, sds));
+    }
+}
