@@ -1,3 +1,4 @@
 global using Aspire.Hosting;
 global using Aspire.Hosting.ApplicationModel;
 global using EmergencyOps.AppHost.Seeding;
+global using EmergencyOps.Identity.Client;

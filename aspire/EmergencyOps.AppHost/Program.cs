@@ -7,12 +7,14 @@ var system = SystemSettings.Read(builder);
 var messaging = builder.AddExistingOr("messaging", name => builder.AddRabbitMqNode(name, system.DataDirectory));
 var redis = builder.AddExistingOr("redis", name => builder.AddRedisServer(name, system.DataDirectory));
 
+var identity = builder.AddIdentityService(system);
 var hazards = builder.AddService<Projects.Hazards_API>("hazards", system, messaging, redis);
 var warnings = builder.AddService<Projects.Warnings_API>("warnings", system, messaging, redis);
 var inventory = builder.AddService<Projects.Inventory_API>("inventory", system, messaging, redis);
 var shelters = builder.AddService<Projects.Shelters_API>("shelters", system, messaging, redis);
 
 var gateway = builder.AddProject<Projects.EmergencyOps_Gateway>("gateway")
+    .WithReference(identity).WaitFor(identity)
     .WithReference(hazards).WaitFor(hazards)
     .WithReference(warnings).WaitFor(warnings)
     .WithReference(inventory).WaitFor(inventory)
@@ -20,10 +22,16 @@ var gateway = builder.AddProject<Projects.EmergencyOps_Gateway>("gateway")
     .WithHttpHealthCheck("/health/ready")
     .WithDemoData(system);
 
-// Links the services write into documents (CAP, Atom, QR codes) point at the one public origin.
+// Links the services write into documents (CAP, Atom, QR codes) point at the one public origin, and so do tokens.
+var publicOrigin = gateway.GetEndpoint("http");
+identity.WithEnvironment("Identity__Issuer", publicOrigin)
+    .WithEnvironment("Identity__ConsoleRedirectUris__0", ReferenceExpression.Create($"{publicOrigin}/console/callback"))
+    .WithEnvironment("Identity__ConsoleRedirectUris__1", ReferenceExpression.Create($"{publicOrigin}/api-reference/"));
+gateway.WithEnvironment("Identity__Issuer", publicOrigin);
 foreach (var service in new[] { hazards, warnings, inventory, shelters })
 {
-    service.WithEnvironment($"{service.Resource.Name}__PublicBaseUrl", gateway.GetEndpoint("http"));
+    service.WithIdentity(identity, publicOrigin)
+        .WithEnvironment($"{service.Resource.Name}__PublicBaseUrl", publicOrigin);
 }
 
 builder.Build().Run();

@@ -14,7 +14,7 @@ public sealed class GatewayFlowTests(SystemFixture system)
     [Fact]
     public async Task The_feed_through_the_gateway_resumes_after_a_reconnect_with_what_was_missed_once_and_CAP_links_point_at_the_gateway()
     {
-        var gateway = system.Gateway;
+        using var gateway = await system.AsAsync("duty1");
         const string feedUrl = "/api/warnings/feed?district=310114";
         var warning = new
         {
@@ -52,7 +52,7 @@ public sealed class GatewayFlowTests(SystemFixture system)
     [Fact]
     public async Task A_product_is_coded_resolved_by_its_QR_URL_and_scanned_and_a_unit_grading_reaches_the_warnings_service()
     {
-        var gateway = system.Gateway;
+        using var gateway = await system.AsAsync("admin");
         using var registered = await gateway.PostAsJsonAsync("/api/hazards/enterprises", new
         {
             creditCode = "91310116MA1K2W9Q4K", name = "上海金山石化物流有限公司", shortCode = "JSWL", districtCode = "310116",

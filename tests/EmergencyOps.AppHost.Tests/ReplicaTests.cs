@@ -18,11 +18,11 @@ public sealed class ReplicaTests(SystemFixture system)
         var clients = new List<HttpClient>();
         try
         {
-            using var gateway = system.ConnectionPerRequest("gateway");
+            using var gateway = await system.AsAsync("duty1", connectionPerRequest: true);
             for (var i = 0; i < 8; i++)
             {
                 // A client each: every stream is its own connection, which the proxy places on either replica.
-                clients.Add(system.ConnectionPerRequest("gateway"));
+                clients.Add(await system.AsAsync("integrator-metro", connectionPerRequest: true));
                 subscribers.Add(await SseClient.ConnectAsync(clients[^1], feed));
             }
             Assert.All(subscribers, s => Assert.Equal(HttpStatusCode.OK, s.Response.StatusCode));
@@ -71,7 +71,7 @@ public sealed class ReplicaTests(SystemFixture system)
             .Record<WarningIssued>().Record<WarningAcknowledgementOverdue>().Record<WarningEnded>().StartAsync();
         string[] units = ["闵行区应急管理局", "闵行区防汛防台指挥部办公室"];
         var expiring = new List<Guid>();
-        using var gateway = system.ConnectionPerRequest("gateway");
+        using var gateway = await system.AsAsync("duty1", connectionPerRequest: true);
         for (var i = 0; i < 4; i++)
         {
             expiring.Add(await IssueAsync(gateway, $"闵行区暴雨蓝色预警（演练{i + 1}）", "310112", units, DateTimeOffset.UtcNow.AddSeconds(8)));
@@ -107,7 +107,7 @@ public sealed class ReplicaTests(SystemFixture system)
             latitude = 31.4045, longitude = 121.4890, usableArea = 8000.0, capacity = 3000, facilities = new[] { "water", "power", "medical-point" },
             suitableHazards = new[] { "typhoon", "earthquake" }, unsuitableHazards = Array.Empty<string>(), manager = "周建华", contact = "021-56690000",
         };
-        using var client = system.ConnectionPerRequest("gateway");
+        using var client = await system.AsAsync("admin", connectionPerRequest: true);
 
         // At once, then one by one: each request is its own connection, so both replicas answer some.
         var concurrent = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(client, key, body)));

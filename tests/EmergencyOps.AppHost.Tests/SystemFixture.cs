@@ -1,6 +1,8 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using EmergencyOps.AppHost.Seeding;
+using EmergencyOps.Identity.Client;
 using EmergencyOps.Testing;
 
 namespace EmergencyOps.AppHost.Tests;
@@ -13,7 +15,7 @@ public sealed class SystemFixture : IAsyncLifetime
 {
     public const int Replicas = 2;
     public static readonly string[] Services = ["hazards", "warnings", "inventory", "shelters"];
-    public static readonly string[] Resources = ["messaging", "messaging-epmd", "redis", .. Services, "gateway"];
+    public static readonly string[] Resources = ["messaging", "messaging-epmd", "redis", "identity", .. Services, "gateway"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     public DistributedApplication App { get; private set; } = null!;
@@ -21,6 +23,9 @@ public sealed class SystemFixture : IAsyncLifetime
     public HttpClient Gateway { get; private set; } = null!;
 
     public Uri Broker { get; private set; } = null!;
+
+    /// <summary>Real tokens from the identity service through the gateway, for the local run's clients and people.</summary>
+    public TokenSource Tokens { get; private set; } = null!;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "emergencyops-apphost-" + Guid.NewGuid().ToString("N"));
 
@@ -37,12 +42,14 @@ public sealed class SystemFixture : IAsyncLifetime
         // Connections to the replicas turn over quickly, so a test sees both within seconds.
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
         gateway.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["Gateway__ConnectionLifetime"] = "00:00:00.500"));
+        var identities = LocalIdentities.Read(builder.Configuration);
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         await EveryReplicaHealthyAsync(timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
+        Tokens = new TokenSource(Gateway.BaseAddress!, identities.ClientSecrets, identities.Passwords);
         Broker = new Uri(await App.GetConnectionStringAsync("messaging", timeout.Token)
             ?? throw new InvalidOperationException("the messaging resource has no connection string"));
     }
@@ -73,11 +80,20 @@ public sealed class SystemFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client of the gateway that sends the named client's or person's access token.</summary>
+    public async Task<HttpClient> AsAsync(string identity, bool connectionPerRequest = false)
+    {
+        var client = connectionPerRequest ? ConnectionPerRequest("gateway") : App.CreateHttpClient("gateway");
+        client.DefaultRequestHeaders.Authorization = TokenSource.Bearer(await Tokens.GetAsync(identity));
+        return client;
+    }
+
     public MessageRecorder Recorder() => new(string.Empty, Broker);
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        Tokens?.Dispose();
         if (App is not null)
         {
             await App.StopAsync();

@@ -33,7 +33,7 @@ public sealed class SystemTests(SystemFixture system)
     [Fact]
     public async Task The_gateway_spreads_requests_over_both_replicas()
     {
-        using var client = system.ConnectionPerRequest("gateway");
+        using var client = await system.AsAsync("regulator1", connectionPerRequest: true);
         var instances = new HashSet<string>();
         await Eventually.TrueAsync(async () =>
         {
@@ -48,8 +48,9 @@ public sealed class SystemTests(SystemFixture system)
     [Fact]
     public async Task An_orange_typhoon_warning_puts_a_suitable_shelter_on_standby_and_lifting_it_closes_the_shelter_again()
     {
-        var gateway = system.Gateway;
-        using var registered = await gateway.PostAsJsonAsync("/api/shelters", new
+        using var admin = await system.AsAsync("admin");
+        using var gateway = await system.AsAsync("duty1");
+        using var registered = await admin.PostAsJsonAsync("/api/shelters", new
         {
             name = "崇明区体育馆避难场所", kind = "indoor", grade = "fixed", districtCode = "310151", address = "上海市崇明区城桥镇鼓浪屿路1号",
             latitude = 31.6236, longitude = 121.3975, usableArea = 4200.0, capacity = 1500, facilities = new[] { "water", "power", "toilets" },
@@ -84,12 +85,16 @@ public sealed class SystemTests(SystemFixture system)
         var result = await system.App.ResourceCommands.ExecuteCommandAsync("gateway", "load-demo-data");
 
         Assert.True(result.Success, result.Message);
-        var enterprises = JsonDocument.Parse(await system.Gateway.GetStringAsync(new Uri("/api/hazards/enterprises?pageSize=100", UriKind.Relative))).RootElement;
+        using var admin = await system.AsAsync("admin");
+        var enterprises = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/hazards/enterprises?pageSize=100", UriKind.Relative))).RootElement;
         Assert.True(enterprises.GetProperty("count").GetInt64() >= 10, enterprises.GetRawText());
-        var warehouses = JsonDocument.Parse(await system.Gateway.GetStringAsync(new Uri("/api/inventory/warehouses", UriKind.Relative))).RootElement;
+        var warehouses = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/inventory/warehouses", UriKind.Relative))).RootElement;
         Assert.NotEqual(0, warehouses.GetArrayLength());
     }
 
-    private async Task<string?> ShelterStatusAsync(Guid id) =>
-        JsonDocument.Parse(await system.Gateway.GetStringAsync(new Uri($"/api/shelters/{id}", UriKind.Relative))).RootElement.GetProperty("status").GetString();
+    private async Task<string?> ShelterStatusAsync(Guid id)
+    {
+        using var duty = await system.AsAsync("duty1");
+        return JsonDocument.Parse(await duty.GetStringAsync(new Uri($"/api/shelters/{id}", UriKind.Relative))).RootElement.GetProperty("status").GetString();
+    }
 }

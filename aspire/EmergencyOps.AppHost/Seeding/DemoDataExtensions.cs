@@ -18,9 +18,10 @@ internal static partial class DemoDataExtensions
     {
         var appHostDirectory = gateway.ApplicationBuilder.AppHostDirectory;
         var endpoint = gateway.GetEndpoint("http");
+        var identities = LocalIdentities.Read(gateway.ApplicationBuilder.Configuration);
         gateway.WithCommand(CommandName, "Load demo data", async context =>
         {
-            var outcome = await Seeder.RunAsync(appHostDirectory, DemoSeed, new Uri(endpoint.Url), context.Logger, context.CancellationToken);
+            var outcome = await Seeder.RunAsync(appHostDirectory, DemoSeed, new Uri(endpoint.Url), identities, context.Logger, context.CancellationToken);
             return outcome.Failed == 0
                 ? CommandResults.Success($"{outcome.Succeeded} requests succeeded")
                 : CommandResults.Failure($"{outcome.Failed} of {outcome.Total} requests failed; the gateway's console log names them");
@@ -38,7 +39,7 @@ internal static partial class DemoDataExtensions
             LogReady(logger, endpoint.Url);
             if (system.Seed is { } seed)
             {
-                await Seeder.RunAsync(appHostDirectory, seed, new Uri(endpoint.Url), logger, ct);
+                await Seeder.RunAsync(appHostDirectory, seed, new Uri(endpoint.Url), identities, logger, ct);
             }
         });
     }

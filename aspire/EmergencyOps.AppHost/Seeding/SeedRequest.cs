@@ -7,8 +7,11 @@ namespace EmergencyOps.AppHost.Seeding;
 
 /// <summary>One request of a seed file; see Seed/demo/README.md for the format.</summary>
 internal sealed partial record SeedRequest(
-    string? Method, string? Path, Dictionary<string, string>? Headers, JsonElement? Body, Dictionary<string, string>? Capture)
+    string? Method, string? Path, Dictionary<string, string>? Headers, JsonElement? Body, Dictionary<string, string>? Capture, string? As)
 {
+    /// <summary>Who sends a request that names nobody: the administrator, who registers what the bureau keeps.</summary>
+    public const string DefaultIdentity = "admin";
+
     public static readonly JsonSerializerOptions FileFormat = new()
     {
         PropertyNameCaseInsensitive = true,

@@ -17,7 +17,8 @@ internal static partial class Seeder
 {
     private const int MaxBodyShown = 2000;
 
-    public static async Task<SeedOutcome> RunAsync(string appHostDirectory, string name, Uri gateway, ILogger logger, CancellationToken ct)
+    public static async Task<SeedOutcome> RunAsync(
+        string appHostDirectory, string name, Uri gateway, LocalIdentities identities, ILogger logger, CancellationToken ct)
     {
         var folder = new[]
         {
@@ -34,6 +35,7 @@ internal static partial class Seeder
 
         // Loopback only: a proxy from the environment must never see these requests.
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        using var tokens = new TokenSource(gateway, identities.ClientSecrets, identities.Passwords);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         int total = 0, succeeded = 0;
         foreach (var file in files)
@@ -45,7 +47,7 @@ internal static partial class Seeder
             var ok = 0;
             foreach (var request in requests)
             {
-                ok += await SendAsync(http, request, gateway, values, logger, ct) ? 1 : 0;
+                ok += await SendAsync(http, tokens, request, gateway, values, logger, ct) ? 1 : 0;
             }
             var fileName = Path.GetFileName(file);
             LogFile(logger, fileName, ok, requests.Count);
@@ -71,12 +73,13 @@ internal static partial class Seeder
     }
 
     private static async Task<bool> SendAsync(
-        HttpClient http, SeedRequest request, Uri gateway, Dictionary<string, string> values, ILogger logger, CancellationToken ct)
+        HttpClient http, TokenSource tokens, SeedRequest request, Uri gateway, Dictionary<string, string> values, ILogger logger, CancellationToken ct)
     {
         var label = $"{request.HttpMethod} {request.Path}";
         try
         {
             using var message = request.ToHttp(gateway, values);
+            message.Headers.Authorization = TokenSource.Bearer(await tokens.GetAsync(request.As ?? SeedRequest.DefaultIdentity, ct: ct));
             using var response = await http.SendAsync(message, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             if (!response.IsSuccessStatusCode)
@@ -90,7 +93,7 @@ internal static partial class Seeder
             }
             return true;
         }
-        catch (Exception e) when (e is FormatException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is FormatException or HttpRequestException or TokenRefusedException or InvalidOperationException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             LogFailed(logger, label, e.Message);
             return false;
