@@ -54,6 +54,16 @@ public sealed class EventTests(InventoryFactory factory) : IClassFixture<Invento
         Assert.Equal(issued.CorrelationId, report.Message.CorrelationId);
         var shortfall = Assert.Single(report.Message.Shortfalls);
         Assert.Equal(new ReadinessShortfall(pudong.Id, "310115", "FC-SANDBAG", 1000, 100), shortfall);
+
+        // The report is kept as published (in the transaction that put it in the outbox), readable by warning.
+        var stored = Assert.Single((await _client.GetFromJsonAsync<List<ReadinessReportResponse>>($"/api/inventory/readiness?warningId={warning}", Json))!);
+        Assert.Equal((warning, false, "310115,310116"), (stored.WarningId, stored.Ready, string.Join(',', stored.DistrictCodes)));
+        Assert.Equal([new ReadinessShortfallResponse(pudong.Id, "310115", "FC-SANDBAG", 1000, 100)], stored.Shortfalls);
+        using var jinshanKeeper = factory.KeeperOf(jinshan.Code);
+        Assert.Empty(Assert.Single((await jinshanKeeper.GetFromJsonAsync<List<ReadinessReportResponse>>($"/api/inventory/readiness?warningId={warning}", Json))!).Shortfalls);
+        using var noWarning = await _client.GetAsync("/api/inventory/readiness");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noWarning.StatusCode);
+        Assert.True((await noWarning.ProblemAsync()).GetProperty("errors").TryGetProperty("warningId", out _));
     }
 
     [Fact]

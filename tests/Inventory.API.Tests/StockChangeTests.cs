@@ -108,6 +108,23 @@ public sealed class StockChangeTests(InventoryFactory factory) : IClassFixture<I
     }
 
     [Fact]
+    public async Task An_issue_split_across_batches_states_the_balance_after_each_entry_in_order()
+    {
+        using var client = factory.CreateClient();
+        var w = await client.RegisterWarehouseAsync("PD-ST-BAL");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await client.ChangeAsync(w.Id, Receipt("LV-WATER", 10, "B", today.AddDays(20)));
+        await client.ChangeAsync(w.Id, Receipt("LV-WATER", 10, "C", today.AddDays(60)));
+
+        var answer = await client.ChangeAsync(w.Id, Issue("LV-WATER", 15));
+
+        Assert.Equal([("B", -10, 10), ("C", -5, 5)], answer.Entries.Select(e => (e.Batch, e.Delta, e.BalanceAfter)));
+        var ledger = await client.LedgerAsync(w.Id, "LV-WATER");
+        Assert.Equal([("C", -5, 5), ("B", -10, 10), ("C", 10, 20), ("B", 10, 10)], ledger.Select(e => (e.Batch, e.Delta, e.BalanceAfter)));
+        Assert.Equal(5, answer.Balance.OnHand);
+    }
+
+    [Fact]
     public async Task Adjustments_rotations_and_write_offs_keep_the_balance_equal_to_the_ledger()
     {
         using var client = factory.CreateClient();

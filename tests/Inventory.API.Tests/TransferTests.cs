@@ -45,6 +45,40 @@ public sealed class TransferTests(InventoryFactory factory) : IClassFixture<Inve
     }
 
     [Fact]
+    public async Task A_dispatch_across_batches_states_the_balance_after_each_ledger_entry()
+    {
+        using var client = factory.CreateClient();
+        var (from, to) = (await client.RegisterWarehouseAsync("TR-BAL-SRC"), await client.RegisterWarehouseAsync("TR-BAL-DST"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await client.ChangeAsync(from.Id, Receipt("LV-WATER", 10, "B", today.AddDays(20)));
+        await client.ChangeAsync(from.Id, Receipt("LV-WATER", 10, "C", today.AddDays(60)));
+        var transfer = await CreateAsync(client, from.Id, to.Id, "LV-WATER", 15);
+
+        await StepAsync(client, transfer.Id, "dispatch");
+
+        var ledger = await client.LedgerAsync(from.Id, "LV-WATER");
+        Assert.Equal([("C", -5, 5), ("B", -10, 10)], ledger.Where(e => e.Kind == LedgerKind.TransferOut).Select(e => (e.Batch, e.Delta, e.BalanceAfter)));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_cancelled_transfer_is_a_409_wrong_state_problem()
+    {
+        using var client = factory.CreateClient();
+        var (from, to) = (await client.RegisterWarehouseAsync("TR-CC-SRC"), await client.RegisterWarehouseAsync("TR-CC-DST"));
+        await client.ChangeAsync(from.Id, Receipt("FC-PUMP-50", 6));
+        var transfer = await CreateAsync(client, from.Id, to.Id, "FC-PUMP-50", 4);
+        await StepAsync(client, transfer.Id, "cancel");
+
+        using var again = await client.PostAsync($"/api/inventory/transfers/{transfer.Id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var problem = await again.ProblemAsync();
+        Assert.Equal(("Wrong transfer state", 409), (problem.GetProperty("title").GetString(), problem.GetProperty("status").GetInt32()));
+        Assert.Contains("cancelled", problem.GetProperty("detail").GetString());
+        Assert.Equal(6, await OnHandAsync(client, from.Id));
+    }
+
+    [Fact]
     public async Task Cancelling_in_transit_returns_the_same_batches_to_the_source()
     {
         using var client = factory.CreateClient();

@@ -12,6 +12,7 @@ public static class InventoryApi
         api.MapTransfersApi();
         api.MapReservationsApi();
         api.MapQueriesApi();
+        api.MapAlertsApi();
         return app;
     }
 }

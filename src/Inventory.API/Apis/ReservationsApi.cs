@@ -50,8 +50,8 @@ public static class ReservationsApi
         if (reserved == 0)
         {
             var available = await db.StockLevels.Where(l => l.WarehouseId == r.WarehouseId && l.MaterialCode == r.MaterialCode).Select(l => l.OnHand - l.Reserved).SingleOrDefaultAsync(cancellationToken);
-            return TypedResults.Problem($"{quantity} of {r.MaterialCode} to reserve; {available} available.", statusCode: StatusCodes.Status409Conflict,
-                title: "Insufficient stock", extensions: new Dictionary<string, object?> { ["available"] = available });
+            return TypedResults.Problem($"{quantity} of {r.MaterialCode} to reserve; {available} available (the warehouse's unreserved stock).", statusCode: StatusCodes.Status409Conflict,
+                title: "Insufficient stock", extensions: new Dictionary<string, object?> { ["available"] = available, ["availableOf"] = InsufficientStockException.OfWarehouse });
         }
         var reservation = new Reservation
         {

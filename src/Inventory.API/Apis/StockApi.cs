@@ -73,7 +73,7 @@ public static class StockApi
                     }
                     if (reservation.Remaining < quantity)
                     {
-                        throw new InsufficientStockException(material.Code, quantity, reservation.Remaining);
+                        throw new InsufficientStockException(material.Code, quantity, reservation.Remaining, InsufficientStockException.OfReservation);
                     }
                     reservation.Remaining -= quantity;
                     entries.AddRange(await services.Ledger.TakeAsync(movement, batch, quantity, reservation, cancellationToken));
@@ -95,9 +95,9 @@ public static class StockApi
         catch (InsufficientStockException shortage)
         {
             return TypedResults.Problem(
-                $"{shortage.Requested} {material.Unit} of {material.Name} ({material.Code}) requested{(batch is { Length: > 0 } ? $" from batch {batch}" : "")}; {shortage.Available} available. Nothing was written.",
+                $"{shortage.Requested} {material.Unit} of {material.Name} ({material.Code}) requested{(batch is { Length: > 0 } ? $" from batch {batch}" : "")}{(request.ReservationId is { } rid ? $" against reservation {rid}" : "")}; {shortage.Available} {shortage.AvailableWords}. Nothing was written.",
                 statusCode: StatusCodes.Status409Conflict, title: "Insufficient stock",
-                extensions: new Dictionary<string, object?> { ["materialCode"] = material.Code, ["requested"] = shortage.Requested, ["available"] = shortage.Available });
+                extensions: new Dictionary<string, object?> { ["materialCode"] = material.Code, ["requested"] = shortage.Requested, ["available"] = shortage.Available, ["availableOf"] = shortage.AvailableOf });
         }
         catch (BalanceLimitException full)
         {

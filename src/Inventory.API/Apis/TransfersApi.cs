@@ -146,10 +146,6 @@ public static class TransfersApi
         Guid id, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken) =>
         TransitionAsync(id, null, services, transfer => transfer.FromWarehouseId, async transfer =>
         {
-            if (transfer.Status is TransferStatus.Received or TransferStatus.Cancelled)
-            {
-                return Problems.Error("status", $"The transfer is already {transfer.Status.ToString().ToLowerInvariant()}.");
-            }
             var returned = 0;
             if (transfer.Status == TransferStatus.Dispatched)
             {
@@ -193,6 +189,12 @@ public static class TransfersApi
             return TypedResults.Problem($"The transfer is {transfer.Status.ToString().ToLowerInvariant()}; this step needs it {expected.ToString()!.ToLowerInvariant()}.",
                 statusCode: StatusCodes.Status409Conflict, title: "Wrong transfer state");
         }
+        // A cancel (no expected state) applies to a created or dispatched transfer: a closed one is in the wrong state like any other step.
+        if (expected is null && transfer.Status is TransferStatus.Received or TransferStatus.Cancelled)
+        {
+            return TypedResults.Problem($"The transfer is already {transfer.Status.ToString().ToLowerInvariant()}; only a created or dispatched transfer can be cancelled.",
+                statusCode: StatusCodes.Status409Conflict, title: "Wrong transfer state");
+        }
         try
         {
             if (await step(transfer) is { } errors)
@@ -206,9 +208,9 @@ public static class TransfersApi
         }
         catch (InsufficientStockException shortage)
         {
-            return TypedResults.Problem($"{shortage.Requested} of {shortage.MaterialCode} to dispatch; {shortage.Available} available at the source.",
+            return TypedResults.Problem($"{shortage.Requested} of {shortage.MaterialCode} to dispatch; {shortage.Available} {shortage.AvailableWords} at the source.",
                 statusCode: StatusCodes.Status409Conflict, title: "Insufficient stock",
-                extensions: new Dictionary<string, object?> { ["available"] = shortage.Available });
+                extensions: new Dictionary<string, object?> { ["available"] = shortage.Available, ["availableOf"] = shortage.AvailableOf });
         }
         catch (BalanceLimitException full)
         {

@@ -146,6 +146,7 @@ public static class WarehousesApi
         }
         var norms = await ReserveNorms.StatusAsync(services.Db, district is null ? null : [district], cancellationToken, await services.Scope.OwnAsync(cancellationToken));
         return TypedResults.Ok<IReadOnlyList<ShortfallResponse>>([.. norms.Where(n => n.InShortfall)
-            .Select(n => new ShortfallResponse(n.WarehouseId, n.WarehouseName, n.DistrictCode, n.MaterialCode, n.Minimum, n.Available, n.Minimum - n.Available, n.ShortSince))]);
+            .Select(n => new ShortfallResponse(n.WarehouseId, n.WarehouseName, n.DistrictCode, n.MaterialCode, n.Minimum, n.Available, n.Missing, n.ShortSince,
+                n.RecoveryMargin, n.ToRecover))]);
     }
 }

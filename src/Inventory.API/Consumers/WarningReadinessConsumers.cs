@@ -31,6 +31,12 @@ public abstract class WarningReadinessConsumer<TMessage>(InventoryContext db, IE
         var shortfalls = (await ReserveNorms.StatusAsync(Db, codes, context.CancellationToken))
             .Where(n => n.Available < n.Minimum)
             .Select(n => new ReadinessShortfall(n.WarehouseId, n.DistrictCode, n.MaterialCode, n.Minimum, n.Available)).ToList();
+        // Kept as published, so the report can be read back by warning (GET /api/inventory/readiness?warningId=).
+        Db.ReadinessReports.Add(new ReadinessReport
+        {
+            WarningId = warningId, DistrictCodes = string.Join(',', codes), Ready = shortfalls.Count == 0, At = Time.GetUtcNow().UtcDateTime,
+            Shortfalls = [.. shortfalls.Select(s => new ReadinessReportLine { WarehouseId = s.WarehouseId, DistrictCode = s.DistrictCode, MaterialCode = s.MaterialCode, Minimum = s.Minimum, Available = s.Available })],
+        });
         outbox.Add(new ReserveReadinessReported(Guid.NewGuid(), Time.GetUtcNow(), StockLedger.Source, context.Message.CorrelationId,
             warningId, codes, shortfalls.Count == 0, shortfalls));
     }

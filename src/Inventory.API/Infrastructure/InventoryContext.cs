@@ -25,6 +25,10 @@ public class InventoryContext(DbContextOptions<InventoryContext> options) : DbCo
 
     public DbSet<Reservation> Reservations => Set<Reservation>();
 
+    public DbSet<StockAlert> StockAlerts => Set<StockAlert>();
+
+    public DbSet<ReadinessReport> ReadinessReports => Set<ReadinessReport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

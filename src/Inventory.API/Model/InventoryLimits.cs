@@ -77,4 +77,7 @@ public static class InventoryLimits
     /// batch escaped as \uXXXX at worst (360 characters), about 420 characters.
     /// </summary>
     public const int TransferLinesJson = MaxTransferLines * 420;
+
+    /// <summary>The most readiness reports of one warning listed (one per orange or red issue or update; newest first).</summary>
+    public const int MaxReadinessReports = 200;
 }

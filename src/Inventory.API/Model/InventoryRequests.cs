@@ -73,7 +73,13 @@ public sealed record SetNormRequest(
 
 public sealed record NormResponse(Guid WarehouseId, string MaterialCode, int Minimum, int RecoveryMargin, int Available, bool InShortfall);
 
-public sealed record ShortfallResponse(Guid WarehouseId, string WarehouseName, string DistrictCode, string MaterialCode, int Minimum, int Available, int Missing, DateTime? Since);
+/// <summary>
+/// A warehouse and material in shortfall. <c>Missing</c> is what lacks to the minimum (never negative); a shortfall is cleared only at
+/// minimum + <c>RecoveryMargin</c>, so one above the minimum stays listed with <c>Missing</c> 0 and <c>ToRecover</c> saying what is still needed.
+/// </summary>
+public sealed record ShortfallResponse(
+    Guid WarehouseId, string WarehouseName, string DistrictCode, string MaterialCode, int Minimum, int Available, int Missing, DateTime? Since,
+    int RecoveryMargin, int ToRecover);
 
 public sealed record CreateTransferRequest(
     Guid? FromWarehouseId, Guid? ToWarehouseId,

@@ -22,7 +22,7 @@ public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, Corre
                           from l in levels.DefaultIfEmpty()
                           where (districts == null || districts.Contains(w.DistrictCode)) && (warehouses == null || warehouses.Contains(w.Id))
                           select new NormStatus(n.WarehouseId, w.Name, w.Code, w.DistrictCode, n.MaterialCode, n.Minimum,
-                              l == null ? 0 : l.OnHand - l.Reserved, n.InShortfall, n.ShortSince))
+                              l == null ? 0 : l.OnHand - l.Reserved, n.InShortfall, n.ShortSince, n.RecoveryMargin))
                          .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.DistrictCode).ThenBy(r => r.WarehouseCode, StringComparer.Ordinal).ThenBy(r => r.MaterialCode, StringComparer.Ordinal)];
     }
@@ -45,6 +45,7 @@ public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, Corre
         {
             norm.InShortfall = true;
             norm.ShortSince = time.GetUtcNow().UtcDateTime;
+            db.StockAlerts.Add(new StockAlert { WarehouseId = warehouseId, MaterialCode = materialCode, Kind = StockAlertKind.LowStock, Available = available, Minimum = norm.Minimum, At = norm.ShortSince.Value });
             outbox.Add(new LowStock(Guid.NewGuid(), time.GetUtcNow(), StockLedger.Source, correlation.CorrelationId, warehouseId, district, materialCode, available, norm.Minimum));
         }
         // In 64 bits: a norm stored before the limits could be near the 32-bit maximum.
@@ -52,6 +53,7 @@ public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, Corre
         {
             norm.InShortfall = false;
             norm.ShortSince = null;
+            db.StockAlerts.Add(new StockAlert { WarehouseId = warehouseId, MaterialCode = materialCode, Kind = StockAlertKind.StockRecovered, Available = available, Minimum = norm.Minimum, At = time.GetUtcNow().UtcDateTime });
             outbox.Add(new StockRecovered(Guid.NewGuid(), time.GetUtcNow(), StockLedger.Source, correlation.CorrelationId, warehouseId, district, materialCode, available, norm.Minimum));
         }
     }
@@ -59,4 +61,11 @@ public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, Corre
 
 public sealed record NormStatus(
     Guid WarehouseId, string WarehouseName, string WarehouseCode, string DistrictCode, string MaterialCode,
-    int Minimum, int Available, bool InShortfall, DateTime? ShortSince);
+    int Minimum, int Available, bool InShortfall, DateTime? ShortSince, int RecoveryMargin)
+{
+    /// <summary>What is missing to reach the minimum; never negative (0 once the minimum is reached).</summary>
+    public int Missing => (int)Math.Max(0L, (long)Minimum - Available);
+
+    /// <summary>What is still needed to reach minimum + margin, where a shortfall is cleared (0 once there).</summary>
+    public int ToRecover => (int)Math.Min(int.MaxValue, Math.Max(0L, (long)Minimum + RecoveryMargin - Available));
+}

@@ -6,15 +6,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.API.Model;
 
-/// <summary>A movement the ledger refused: not enough available stock (what there is, is said).</summary>
-public sealed class InsufficientStockException(string materialCode, int requested, int available)
-    : Exception($"{requested} of {materialCode} requested, {available} available")
+/// <summary>A movement the ledger refused: not enough available stock (what there is, and of what, is said).</summary>
+public sealed class InsufficientStockException(string materialCode, int requested, int available, string availableOf = InsufficientStockException.OfWarehouse)
+    : Exception($"{requested} of {materialCode} requested, {available} available ({availableOf})")
 {
+    /// <summary><see cref="Available"/> is the warehouse's unreserved stock.</summary>
+    public const string OfWarehouse = "warehouse";
+
+    /// <summary><see cref="Available"/> is what is left of the reservation drawn on.</summary>
+    public const string OfReservation = "reservation";
+
+    /// <summary><see cref="Available"/> is what the named batch holds.</summary>
+    public const string OfBatch = "batch";
+
     public string MaterialCode { get; } = materialCode;
 
     public int Requested { get; } = requested;
 
     public int Available { get; } = available;
+
+    /// <summary>What <see cref="Available"/> counts: <see cref="OfWarehouse"/>, <see cref="OfReservation"/> or <see cref="OfBatch"/>.</summary>
+    public string AvailableOf { get; } = availableOf;
+
+    /// <summary>The words for <see cref="AvailableOf"/> in a problem's detail.</summary>
+    public string AvailableWords => AvailableOf switch
+    {
+        OfReservation => "available (what is left of reservation)",
+        OfBatch => "available in the batch",
+        _ => "available (the warehouse's unreserved stock)",
+    };
 }
 
 /// <summary>A movement the ledger refused: it would take the balance beyond <see cref="InventoryLimits.MaxBalance"/>.</summary>
@@ -97,7 +117,10 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         if (guarded == 0)
         {
             var current = await level.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-            throw new InsufficientStockException(m.MaterialCode, quantity, reservation?.Remaining ?? current?.Available ?? 0);
+            // Against a reservation (whose Remaining the caller already lowered by quantity): what can still be drawn on it.
+            throw reservation is null
+                ? new InsufficientStockException(m.MaterialCode, quantity, current?.Available ?? 0)
+                : new InsufficientStockException(m.MaterialCode, quantity, Math.Max(0, Math.Min(reservation.Remaining + quantity, current?.OnHand ?? 0)), InsufficientStockException.OfReservation);
         }
 
         var candidates = await db.StockBatches.AsNoTracking()
@@ -105,6 +128,9 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
             .ToListAsync(cancellationToken);
         var entries = new List<LedgerEntry>();
         var left = quantity;
+        // The level already holds the whole change; each entry states the balance after itself, in order.
+        var after = await level.AsNoTracking().Select(l => l.OnHand).SingleAsync(cancellationToken);
+        var running = after + quantity;
         // FEFO: earliest expiry first, batches without expiry last, then by batch number.
         foreach (var b in candidates.OrderBy(b => b.Expiry ?? DateOnly.MaxValue).ThenBy(b => b.Batch, StringComparer.Ordinal))
         {
@@ -116,7 +142,8 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
             {
                 continue;
             }
-            entries.Add(await RecordAsync(m, b.Batch, b.Expiry, -take, cancellationToken));
+            running -= take;
+            entries.Add(await RecordAsync(m, b.Batch, b.Expiry, -take, cancellationToken, running));
             left -= take;
             if (left == 0)
             {
@@ -126,24 +153,26 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         if (left > 0)
         {
             // The level said yes but the named batch cannot cover it: nothing may stay half-done.
-            throw new InsufficientStockException(m.MaterialCode, quantity, quantity - left);
+            throw new InsufficientStockException(m.MaterialCode, quantity, quantity - left, InsufficientStockException.OfBatch);
         }
         return entries;
     }
 
-    private async Task<LedgerEntry> RecordAsync(Movement m, string batch, DateOnly? expiry, int delta, CancellationToken cancellationToken)
+    /// <summary>Writes one ledger entry and its event; <paramref name="balanceAfter"/> is given when the level already holds later entries of the same change.</summary>
+    private async Task<LedgerEntry> RecordAsync(Movement m, string batch, DateOnly? expiry, int delta, CancellationToken cancellationToken, int? balanceAfter = null)
     {
         var level = await db.StockLevels.AsNoTracking().SingleAsync(l => l.WarehouseId == m.WarehouseId && l.MaterialCode == m.MaterialCode, cancellationToken);
+        var onHand = balanceAfter ?? level.OnHand;
         var entry = new LedgerEntry
         {
             ChangeId = m.ChangeId, WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, Batch = batch, Expiry = expiry,
-            Kind = m.Kind, Delta = delta, BalanceAfter = level.OnHand, Reason = m.Reason, VoucherReference = m.VoucherReference,
+            Kind = m.Kind, Delta = delta, BalanceAfter = onHand, Reason = m.Reason, VoucherReference = m.VoucherReference,
             TransferId = m.TransferId, ReservationId = m.ReservationId, Actor = m.Actor, At = time.GetUtcNow().UtcDateTime,
         };
         db.Ledger.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Add(new StockChanged(Guid.NewGuid(), time.GetUtcNow(), Source, correlation.CorrelationId,
-            m.WarehouseId, m.MaterialCode, batch, m.Kind.ToString(), delta, level.OnHand, level.Available, entry.Id));
+            m.WarehouseId, m.MaterialCode, batch, m.Kind.ToString(), delta, onHand, onHand - level.Reserved, entry.Id));
         return entry;
     }
 }
