@@ -13,14 +13,14 @@ public static class InspectionsApi
     public static RouteGroupBuilder MapInspectionsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/{id:guid}/inspections", RecordInspection).WithName("RecordShelterInspection").WithRequestExample(ShelterExamples.Inspection).WithIdempotency<SheltersContext>()
-            .WithSummary("Record an inspection (检查); a failed one takes the shelter out of service until one passes").RequireAuthorization(SheltersPolicies.Inspect);
+            .WithSummary("Record an inspection (检查); a failed one takes the shelter out of service until one passes (with people inside: no new arrivals, relocation requested)").RequireAuthorization(SheltersPolicies.Inspect);
         api.MapGet("/{id:guid}/inspections", ListInspections).WithName("ListShelterInspections")
             .WithSummary("A shelter's inspections, newest first; kept after a deletion").RequireAuthorization(SheltersPolicies.Read);
         return api;
     }
 
     public static async Task<Results<Created<InspectionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordInspection(
-        Guid id, RecordInspectionRequest request, [AsParameters] ShelterServices services, CancellationToken cancellationToken)
+        Guid id, RecordInspectionRequest request, [AsParameters] ShelterServices services, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(services.Changes.Now);
@@ -42,32 +42,25 @@ public static class InspectionsApi
             return services.Scope.NotYours(shelter);
         }
         var passed = request.Passed!.Value;
-        if (!passed && shelter.Occupancy > 0)
+        var findings = request.Findings!.Trim();
+        var logger = loggerFactory.CreateLogger(typeof(InspectionsApi).FullName!);
+        // The finding is always recorded, whatever it does to the shelter.
+        var relocation = passed
+            ? null
+            : await InspectionOutcome.FailAsync(shelter, findings, services, logger, cancellationToken);
+        if (passed)
         {
-            return TypedResults.Problem($"{shelter.Occupancy} people are in '{shelter.Name}': move them (record their departure) before it is taken out of service.",
-                statusCode: StatusCodes.Status409Conflict, title: "People inside");
+            InspectionOutcome.Pass(shelter, findings, services, logger);
         }
         var inspection = new Inspection
         {
-            ShelterId = id, Date = request.Date!.Value, Inspector = request.Inspector!.Trim(), Findings = request.Findings!.Trim(),
-            Passed = passed, RecordedAt = services.Changes.Now,
+            ShelterId = id, Date = request.Date!.Value, Inspector = request.Inspector!.Trim(), Findings = findings,
+            Passed = passed, ShelterOutOfService = shelter.OutOfService, RecordedAt = services.Changes.Now,
         };
         services.Db.Inspections.Add(inspection);
-        var wasOutOfService = shelter.OutOfService;
-        shelter.OutOfService = !passed;
-        if (!passed)
-        {
-            // Out of service means closed; SetStatus raises ShelterClosed with the reason.
-            if (shelter.Status == ShelterStatus.Closed && !wasOutOfService)
-            {
-                services.Changes.RaiseStatusEvent(shelter, "failed inspection");
-            }
-            services.Changes.SetStatus(shelter, ShelterStatus.Closed, services.Actor, "failed inspection");
-        }
-        services.Changes.Log(shelter, ShelterChangeKind.Inspection, 0, services.Actor, $"{(passed ? "passed" : "failed")}: {inspection.Findings}");
         await services.SaveAsync(shelter.DistrictCode, cancellationToken);
         return TypedResults.Created($"/api/shelters/{id}/inspections/{inspection.Id}",
-            new InspectionResponse(inspection.Id, id, inspection.Date, inspection.Inspector, inspection.Findings, inspection.Passed, shelter.OutOfService));
+            new InspectionResponse(inspection.Id, id, inspection.Date, inspection.Inspector, inspection.Findings, inspection.Passed, shelter.OutOfService, relocation));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<InspectionResponse>>, NotFound, ProblemHttpResult>> ListInspections(
@@ -85,7 +78,8 @@ public static class InspectionsApi
         }
         var list = await services.Db.Inspections.AsNoTracking().Where(i => i.ShelterId == id)
             .OrderByDescending(i => i.Date).ThenByDescending(i => i.RecordedAt)
-            .Select(i => new InspectionResponse(i.Id, i.ShelterId, i.Date, i.Inspector, i.Findings, i.Passed, shelter.OutOfService))
+            // What each inspection did, as stored with it; older rows were recorded only when a failure took the shelter out of service.
+            .Select(i => new InspectionResponse(i.Id, i.ShelterId, i.Date, i.Inspector, i.Findings, i.Passed, i.ShelterOutOfService ?? !i.Passed, null))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<InspectionResponse>>(list);
     }

@@ -41,7 +41,7 @@ public static class OccupancyApi
         }
         if (shelter.OutOfService && status != ShelterStatus.Closed)
         {
-            return Conflict("Shelter out of service", $"'{shelter.Name}' failed its last inspection; it stays closed until an inspection passes.");
+            return Conflict("Shelter out of service", $"'{shelter.Name}' failed its last inspection; it receives no one until an inspection passes.");
         }
         if (status == ShelterStatus.Closed && shelter.Occupancy > 0)
         {
@@ -51,6 +51,8 @@ public static class OccupancyApi
         {
             return Conflict("No places", $"'{shelter.Name}' has no free places; it stays full.");
         }
+        // An operator's decision overrides the status a passing inspection would return the shelter to.
+        shelter.StatusBeforeOutOfService = null;
         services.Changes.SetStatus(shelter, status, services.Actor, request.Reason);
         await services.SaveAsync(shelter.DistrictCode, cancellationToken);
         return TypedResults.Ok(ShelterResponse.From(shelter));

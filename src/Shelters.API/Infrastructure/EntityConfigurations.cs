@@ -18,6 +18,7 @@ internal sealed class ShelterConfiguration : IEntityTypeConfiguration<Shelter>
         b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(StoredEnumLength);
         b.Property(s => s.Grade).HasConversion<string>().HasMaxLength(StoredEnumLength);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(StoredEnumLength);
+        b.Property(s => s.StatusBeforeOutOfService).HasConversion<string>().HasMaxLength(StoredEnumLength);
         // The code lists are JSON array columns.
         b.PrimitiveCollection(s => s.Facilities).HasMaxLength(FacilitiesColumnLength).ElementType(e => e.HasMaxLength(CodeLength));
         b.PrimitiveCollection(s => s.SuitableHazards).HasMaxLength(HazardsColumnLength).ElementType(e => e.HasMaxLength(CodeLength));

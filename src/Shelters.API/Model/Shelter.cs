@@ -61,8 +61,17 @@ public class Shelter
 
     public ShelterStatus Status { get; set; } = ShelterStatus.Closed;
 
-    /// <summary>Set by a failed inspection, cleared by a passed one; such a shelter stays closed.</summary>
+    /// <summary>
+    /// Set by a failed inspection, cleared by a passed one. Such a shelter receives no one: it is closed, or, when
+    /// people were inside, keeps them (departures and counts go on) until they are relocated.
+    /// </summary>
     public bool OutOfService { get; set; }
+
+    /// <summary>
+    /// The status a failed inspection closed the shelter from; a passing inspection returns it there, unless an
+    /// operator changed the status in between (which clears this).
+    /// </summary>
+    public ShelterStatus? StatusBeforeOutOfService { get; set; }
 
     public DateTime RegisteredAt { get; set; }
 

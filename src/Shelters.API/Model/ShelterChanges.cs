@@ -64,6 +64,12 @@ public sealed class ShelterChanges(SheltersContext db, IEventOutbox outbox, Corr
         }
     }
 
+    /// <summary>Asks for the people of a shelter that failed its inspection to be moved to the alternatives.</summary>
+    public void RaiseRelocationRequested(Shelter shelter, string findings, IReadOnlyList<NearbyShelter> alternatives) =>
+        outbox.Add(new ShelterRelocationRequested(Guid.NewGuid(), time.GetUtcNow(), Source, correlation.CorrelationId,
+            shelter.Id, shelter.Name, shelter.DistrictCode, shelter.Occupancy, findings,
+            [.. alternatives.Select(a => new RelocationAlternative(a.Id, a.Name, a.DistrictCode, a.Available, a.DistanceMetres))]));
+
     public void RaiseOccupancyChanged(Shelter shelter, int change) =>
         outbox.Add(new ShelterOccupancyChanged(Guid.NewGuid(), time.GetUtcNow(), Source, correlation.CorrelationId,
             shelter.Id, shelter.DistrictCode, change, shelter.Occupancy, shelter.Capacity));

@@ -55,6 +55,9 @@ public class Inspection
 
     public bool Passed { get; set; }
 
+    /// <summary>Whether this inspection left the shelter out of service; null on rows recorded before it was stored.</summary>
+    public bool? ShelterOutOfService { get; set; }
+
     public DateTime RecordedAt { get; set; }
 }
 

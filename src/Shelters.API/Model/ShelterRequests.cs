@@ -61,6 +61,14 @@ public sealed record RecordInspectionRequest(
     [property: Required(ErrorMessage = "Findings are required (write 'none' when there are none)."), FreeText(FindingsLength)] string? Findings,
     [property: Required(ErrorMessage = "Say whether the inspection passed.")] bool? Passed);
 
-public sealed record InspectionResponse(Guid Id, Guid ShelterId, DateOnly Date, string Inspector, string Findings, bool Passed, bool ShelterOutOfService);
+/// <summary>
+/// An inspection, and whether it left the shelter out of service. When it failed with people inside, <c>Relocation</c>
+/// says how many are to be moved and where to (on the answer to the recording only).
+/// </summary>
+public sealed record InspectionResponse(Guid Id, Guid ShelterId, DateOnly Date, string Inspector, string Findings, bool Passed, bool ShelterOutOfService,
+    RelocationNeeded? Relocation = null);
+
+/// <summary>People to move out of a shelter that failed its inspection, and the nearest open shelters with room for all of them.</summary>
+public sealed record RelocationNeeded(int Occupants, IReadOnlyList<NearbyShelter> Alternatives);
 
 public sealed record LogEntryResponse(long Sequence, ShelterChangeKind Kind, int Change, int OccupancyAfter, ShelterStatus StatusAfter, string Actor, DateTime At, string? Note, Guid? WarningId);
