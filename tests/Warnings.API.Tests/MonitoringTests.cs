@@ -132,6 +132,25 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
     }
 
     [Fact]
+    public async Task The_downgrade_and_lift_text_says_how_long_the_value_actually_stayed_below()
+    {
+        await RainThresholdAsync("rain-long", autoDowngrade: true);
+
+        // Below the band from minute 10; the next readings come 40 and 55 minutes later, well past the 30-minute hold.
+        var down = await PostAsync("rain-long", "PD-005", (0, 60), (10, 30), (50, 25));
+        var lift = await PostAsync("rain-long", "PD-006", (0, 60), (10, 30), (65, 5));
+
+        Assert.Equal(["issued", "held", "downgraded"], down.Select(o => o.Str("action")));
+        Assert.Equal(["issued", "held", "lifted"], lift.Select(o => o.Str("action")));
+        var downgraded = (await _client.GetJsonAsync($"/api/warnings/{down[0].GetProperty("warningId").GetGuid()}")).GetProperty("current");
+        var lifted = (await _client.GetJsonAsync($"/api/warnings/{lift[0].GetProperty("warningId").GetGuid()}")).GetProperty("current");
+        Assert.Equal(("downgrade", "blue"), (downgraded.Str("kind"), downgraded.Str("level")));
+        Assert.EndsWith("已持续低于阈值40分钟。", downgraded.Str("description"));
+        Assert.Equal("lift", lifted.Str("kind"));
+        Assert.EndsWith("已持续低于阈值55分钟。", lifted.Str("description"));
+    }
+
+    [Fact]
     public async Task Readings_and_thresholds_with_bad_fields_are_refused_and_change_nothing()
     {
         await RainThresholdAsync("rain-bad");

@@ -24,7 +24,7 @@ public static class SuggestionsApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<HazardSite>>> ListHazardSites([AsParameters] WarningServices services, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<HazardSiteResponse>>> ListHazardSites([AsParameters] WarningServices services, CancellationToken cancellationToken)
     {
         var query = services.Db.HazardSites.AsNoTracking();
         // A district operator sees the sources in its district only.
@@ -33,7 +33,8 @@ public static class SuggestionsApi
             var districts = services.District.DistrictCodes.ToList();
             query = query.Where(s => districts.Contains(s.DistrictCode));
         }
-        return TypedResults.Ok<IReadOnlyList<HazardSite>>(await query.OrderBy(s => s.Level).ThenBy(s => s.Name).ToListAsync(cancellationToken));
+        var sites = await query.OrderBy(s => s.Level).ThenBy(s => s.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<HazardSiteResponse>>([.. sites.Select(HazardSiteResponse.From)]);
     }
 
     public static async Task<Ok<IReadOnlyList<SuggestionResponse>>> ListSuggestions([AsParameters] WarningServices services, CancellationToken cancellationToken, bool all = false)

@@ -87,7 +87,9 @@ public sealed class MonitoringEngine(WarningsContext db, WarningPublisher publis
         {
             return Suggest(state, warning, target is null ? SuggestionKind.Lift : SuggestionKind.Downgrade, target, t, station, value, Outcome);
         }
-        var reason = $"{Describe(t, station, value, observedAt)}已持续低于阈值{t.Hold.TotalMinutes:0}分钟。";
+        // Say how long it actually stayed below: readings may arrive well after the hold time has passed.
+        var below = observedAt - state.ClearSince.Value;
+        var reason = $"{Describe(t, station, value, observedAt)}已持续低于阈值{Math.Floor(below.TotalMinutes):0}分钟。";
         publisher.Publish(warning, target is { } lower
             ? VersionBuilder.Next(warning, VersionKind.Downgrade, "monitoring", reason, level: lower, headline: Headline(type, district, lower), description: reason)
             : VersionBuilder.Next(warning, VersionKind.Lift, "monitoring", reason, description: reason, instruction: ""));
