@@ -1,21 +1,26 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace EmergencyOps.ServiceDefaults;
 
 /// <summary>
-/// Validates tokens against the identity service: issuer, audience, lifetime, and signing keys read from its discovery
-/// document. The document names the public issuer's addresses (through the gateway); a service inside the system
-/// fetches them from the identity service directly instead, so no service depends on the gateway to check a token.
+/// Validates tokens against the identity service: issuer (the public origin, which may differ from where this service
+/// reaches the identity service), audience, lifetime, and the signing keys its discovery document names. The document
+/// names addresses on the host it was asked on, so a service inside the system fetches the keys from the identity
+/// service directly and never depends on the gateway to check a token.
 /// </summary>
-internal sealed class JwtBearerSetup(TokenSettings settings) : IPostConfigureOptions<JwtBearerOptions>
+/// <remarks>A configure step, not a post-configure one: JwtBearer's own post-configure builds the key discovery from the authority set here.</remarks>
+internal sealed class JwtBearerSetup(TokenSettings settings) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    public void PostConfigure(string? name, JwtBearerOptions options)
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, JwtBearerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         options.MapInboundClaims = false;
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        // Without an authority there is nothing to discover keys from: every token fails validation (401), never a 500.
+        options.Authority = settings.Authority?.AbsoluteUri;
         options.TokenValidationParameters.ValidIssuer = settings.Issuer?.AbsoluteUri;
         options.TokenValidationParameters.ValidAudiences = settings.Audiences;
         options.TokenValidationParameters.ValidateAudience = true;
@@ -25,28 +30,5 @@ internal sealed class JwtBearerSetup(TokenSettings settings) : IPostConfigureOpt
         options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
         options.TokenValidationParameters.NameClaimType = IdentityClaims.Name;
         options.TokenValidationParameters.RoleClaimType = IdentityClaims.Role;
-        if (settings.Authority is not { } authority)
-        {
-            // Nothing to discover keys from: every token fails validation (401), never a 500.
-            return;
-        }
-        var http = new HttpClient(options.BackchannelHttpHandler ?? new HttpClientHandler()) { Timeout = options.BackchannelTimeout };
-        var retriever = new AddressRewritingRetriever(new HttpDocumentRetriever(http) { RequireHttps = settings.RequireHttpsMetadata }, settings.Issuer ?? authority, authority);
-        options.MetadataAddress = new Uri(authority, ".well-known/openid-configuration").AbsoluteUri;
-        options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
-            options.MetadataAddress, new OpenIdConnectConfigurationRetriever(), retriever)
-        {
-            AutomaticRefreshInterval = TimeSpan.FromHours(1),
-            RefreshInterval = TimeSpan.FromSeconds(30),
-        };
     }
-}
-
-/// <summary>Reads addresses under the public issuer from the identity service's own address.</summary>
-internal sealed class AddressRewritingRetriever(IDocumentRetriever inner, Uri issuer, Uri authority) : IDocumentRetriever
-{
-    public Task<string> GetDocumentAsync(string address, CancellationToken cancel) =>
-        inner.GetDocumentAsync(
-            address.StartsWith(issuer.AbsoluteUri, StringComparison.Ordinal) ? authority.AbsoluteUri + address[issuer.AbsoluteUri.Length..] : address,
-            cancel);
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using EmergencyOps.Identity.Client;
+using EmergencyOps.Testing;
 
 namespace EmergencyOps.AppHost.Tests;
 
@@ -21,7 +22,7 @@ public sealed class AccessMatrixTests(SystemFixture system)
         foreach (var (identity, scopes) in AccessMatrix.ScopesOf)
         {
             var token = await system.Tokens.GetAsync(identity);
-            var granted = Payload(token).GetProperty("scope").GetString()!.Split(' ').Where(s => s.Contains(':', StringComparison.Ordinal));
+            var granted = Jwt.Values(Jwt.Payload(token), "scope").Where(s => s.Contains(':', StringComparison.Ordinal));
             Assert.True(scopes.Order().SequenceEqual(granted.Order()), $"{identity}: {string.Join(' ', granted.Order())}");
         }
     }
@@ -117,10 +118,4 @@ public sealed class AccessMatrixTests(SystemFixture system)
         "userName" => "no-such-person",
         _ => Guid.NewGuid().ToString(),
     });
-
-    private static JsonElement Payload(string token)
-    {
-        var part = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        return JsonDocument.Parse(Convert.FromBase64String(part.PadRight(part.Length + (4 - part.Length % 4) % 4, '='))).RootElement.Clone();
-    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EmergencyOps.Identity.Client;
+using EmergencyOps.Testing;
 
 namespace Identity.API.Tests;
 

@@ -50,15 +50,7 @@ public static class ClientsApi
         {
             errors["displayName"] = ["Required."];
         }
-        var role = Roles.Find(request.Role);
-        if (role is not { ForPeople: false })
-        {
-            errors["role"] = [$"One of: {string.Join(", ", Roles.All.Where(r => !r.ForPeople).Select(r => r.Name))}."];
-        }
-        else if (Bindings.Check(role, request.Binding) is { } bindingProblem)
-        {
-            errors["binding"] = [bindingProblem];
-        }
+        var role = Bindings.Choose(request.Role, forPeople: false, request.Binding, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

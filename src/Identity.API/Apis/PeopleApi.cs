@@ -51,15 +51,7 @@ public static class PeopleApi
         {
             errors["password"] = [$"At least {MinPassword} characters."];
         }
-        var role = Roles.Find(request.Role);
-        if (role is not { ForPeople: true })
-        {
-            errors["role"] = [$"One of: {string.Join(", ", Roles.All.Where(r => r.ForPeople).Select(r => r.Name))}."];
-        }
-        else if (Bindings.Check(role, request.Binding) is { } bindingProblem)
-        {
-            errors["binding"] = [bindingProblem];
-        }
+        var role = Bindings.Choose(request.Role, forPeople: true, request.Binding, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -30,11 +30,7 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
         await SeedConsoleAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
         foreach (var seed in options.Value.Clients)
         {
-            var role = Roles.Find(seed.Role) is { ForPeople: false } r ? r : throw new InvalidOperationException($"Identity:Clients: '{seed.ClientId}' has no client role '{seed.Role}'.");
-            if (Bindings.Check(role, seed.Binding) is { } problem)
-            {
-                throw new InvalidOperationException($"Identity:Clients: '{seed.ClientId}': {problem}");
-            }
+            var role = Configured(seed.Role, forPeople: false, seed.Binding, $"Identity:Clients: '{seed.ClientId}'");
             if (await clients.FindAsync(seed.ClientId, cancellationToken) is null)
             {
                 await IgnoreRaceAsync(() => clients.RegisterAsync(seed.ClientId, seed.DisplayName, role, seed.Binding, seed.Secret, cancellationToken));
@@ -43,7 +39,7 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
         }
         foreach (var seed in options.Value.People)
         {
-            var role = Roles.Find(seed.Role) is { ForPeople: true } r ? r : throw new InvalidOperationException($"Identity:People: '{seed.UserName}' has no role for people '{seed.Role}'.");
+            var role = Configured(seed.Role, forPeople: true, seed.Binding, $"Identity:People: '{seed.UserName}'");
             if (await people.FindAsync(seed.UserName, cancellationToken) is null
                 && await people.AddAsync(seed.UserName, seed.DisplayName, seed.Password, role, seed.Binding, cancellationToken))
             {
@@ -53,6 +49,14 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // A configured client or person with a wrong role or binding stops the start: better than a token that cannot be right.
+    private static Role Configured(string roleName, bool forPeople, string? binding, string where)
+    {
+        var errors = new Dictionary<string, string[]>();
+        return Bindings.Choose(roleName, forPeople, binding, errors)
+            ?? throw new InvalidOperationException($"{where}: {string.Join(" ", errors.Values.SelectMany(v => v))}");
+    }
 
     // The console is a public client (a browser keeps no secret): authorization code with PKCE, refresh tokens, every scope a person may hold.
     private async Task SeedConsoleAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)

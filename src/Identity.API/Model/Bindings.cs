@@ -6,6 +6,26 @@ namespace Identity.API.Model;
 /// <summary>What a binding must look like for the role that carries it, so a token never names a record that cannot exist.</summary>
 public static class Bindings
 {
+    /// <summary>
+    /// The role named, when it is one for people (or for machine clients) and <paramref name="binding"/> suits it; else
+    /// null, with the refusal added to <paramref name="errors"/> under <c>role</c> or <c>binding</c>.
+    /// </summary>
+    public static Role? Choose(string? roleName, bool forPeople, string? binding, IDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Roles.Find(roleName) is not { } role || role.ForPeople != forPeople)
+        {
+            errors["role"] = [$"One of: {string.Join(", ", Roles.All.Where(r => r.ForPeople == forPeople).Select(r => r.Name))}."];
+            return null;
+        }
+        if (Check(role, binding) is { } problem)
+        {
+            errors["binding"] = [problem];
+            return null;
+        }
+        return role;
+    }
+
     /// <summary>Null when <paramref name="binding"/> suits <paramref name="role"/>, else why not.</summary>
     public static string? Check(Role role, string? binding) => role.Binding switch
     {

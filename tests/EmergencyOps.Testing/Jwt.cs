@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Identity.API.Tests;
+namespace EmergencyOps.Testing;
 
 /// <summary>Reads a JWT's header and payload (the signature is the services' business; the tests check what it says).</summary>
 public static class Jwt
