@@ -18,7 +18,7 @@ public sealed class BadInputTests(InventoryFactory factory) : IClassFixture<Inve
         using var created = await client.PostAsJsonAsync("/api/inventory/transfers", new CreateTransferRequest(a.Id, b.Id, "LV-TENT", 10, "调拨"), Json);
         var transfer = (await created.Content.ReadFromJsonAsync<TransferResponse>(Json))!;
         (await client.PostAsync($"/api/inventory/transfers/{transfer.Id}/dispatch", null)).EnsureSuccessStatusCode();
-        using var reserved = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(Guid.NewGuid(), a.Id, "LV-TENT", 5), Json);
+        using var reserved = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(await factory.OpenWarningAsync(), a.Id, "LV-TENT", 5), Json);
         var reservation = (await reserved.Content.ReadFromJsonAsync<ReservationResponse>(Json))!;
 
         var report = await BadInputSuite.RunAsync(client, factory.DatabaseConnectionString, "/api/inventory", (template, name) => name switch

@@ -22,7 +22,7 @@ public sealed class BindingListTests(InventoryFactory factory) : IClassFixture<I
         {
             (await city.PutAsJsonAsync($"/api/inventory/warehouses/{w.Id}/norms/{material}", new SetNormRequest(100, 10), Json)).EnsureSuccessStatusCode();
         }
-        var warning = Guid.NewGuid();
+        var warning = await factory.OpenWarningAsync();
         (await city.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(warning, b.Id, material, 1), Json)).EnsureSuccessStatusCode();
         var bToA = await city.CreateTransferAsync(b.Id, a.Id, material, 2);
         var bOnly = await city.CreateTransferAsync(b.Id, (await city.TwoWarehousesAsync()).A.Id, material, 3);

@@ -121,7 +121,7 @@ public sealed class EventTests(InventoryFactory factory) : IClassFixture<Invento
     {
         var w = await _client.RegisterWarehouseAsync("EV-RV");
         await _client.ChangeAsync(w.Id, Receipt("LV-TENT", 50));
-        var warning = Guid.NewGuid();
+        var warning = await factory.OpenWarningAsync();
         using var made = await _client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(warning, w.Id, "LV-TENT", 20), Json);
         var reservation = (await made.Content.ReadFromJsonAsync<ReservationResponse>(Json))!;
         (await _client.PostAsync($"/api/inventory/reservations/{reservation.Id}/release", null)).EnsureSuccessStatusCode();

@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EmergencyOps.Testing;
+using Inventory.API.Infrastructure;
 using Inventory.API.Model;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inventory.API.Tests;
 
@@ -47,12 +49,27 @@ internal static class InventoryTestData
         [.. (await client.GetFromJsonAsync<PaginatedItems<LedgerEntryResponse>>($"/api/inventory/warehouses/{warehouse}/ledger?material={material}&pageSize=200", Json))!.Data];
 
 
+    /// <summary>
+    /// A warning inventory has heard of and that is not over, as its consumer records it, for tests about reservations
+    /// themselves (WarningReservationTests hears them over the broker).
+    /// </summary>
+    public static async Task<Guid> OpenWarningAsync(this InventoryFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<InventoryContext>();
+        var id = Guid.NewGuid();
+        db.KnownWarnings.Add(new KnownWarning { WarningId = id, Version = 1, HeardAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
     /// <summary>The invariant of the ledger: the balance is the sum of its deltas.</summary>
     public static async Task AssertBalanceEqualsLedgerAsync(this HttpClient client, Guid warehouse, string material)
     {
         var balance = await client.BalanceAsync(warehouse, material);
         var ledger = await client.LedgerAsync(warehouse, material);
         Assert.Equal(ledger.Sum(e => e.Delta), balance?.OnHand ?? 0);
+        Assert.Equal(ledger.Sum(e => e.ReservedDelta), balance?.Reserved ?? 0);
         Assert.Equal(balance?.OnHand ?? 0, balance?.Batches.Sum(b => b.Quantity) ?? 0);
     }
 }

@@ -74,10 +74,10 @@ public sealed class NormAndReservationTests(InventoryFactory factory) : IClassFi
         using var client = factory.CreateClient();
         var w = await client.RegisterWarehouseAsync("RV-AV");
         await client.ChangeAsync(w.Id, Receipt("LV-TENT", 100));
-        using var made = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(Guid.NewGuid(), w.Id, "LV-TENT", 80), Json);
+        using var made = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(await factory.OpenWarningAsync(), w.Id, "LV-TENT", 80), Json);
         var reservation = (await made.Content.ReadFromJsonAsync<ReservationResponse>(Json))!;
 
-        using var reserveMore = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(Guid.NewGuid(), w.Id, "LV-TENT", 30), Json);
+        using var reserveMore = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(await factory.OpenWarningAsync(), w.Id, "LV-TENT", 30), Json);
         using var ordinary = await client.PostChangeAsync(w.Id, Issue("LV-TENT", 30));
         using var overdraw = await client.PostChangeAsync(w.Id, Issue("LV-TENT", 81, reservation: reservation.Id));
 
@@ -124,7 +124,7 @@ public sealed class NormAndReservationTests(InventoryFactory factory) : IClassFi
         using var client = factory.CreateClient();
         var w = await client.RegisterWarehouseAsync("RV-01");
         await client.ChangeAsync(w.Id, Receipt("LV-TENT", 100));
-        var warning = Guid.NewGuid();
+        var warning = await factory.OpenWarningAsync();
         using var made = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(warning, w.Id, "LV-TENT", 80), Json);
         var reservation = (await made.Content.ReadFromJsonAsync<ReservationResponse>(Json))!;
 
@@ -142,5 +142,11 @@ public sealed class NormAndReservationTests(InventoryFactory factory) : IClassFi
         var balance = await client.BalanceAsync(w.Id, "LV-TENT");
         Assert.Equal((50, 0, 50), (balance!.OnHand, balance.Reserved, balance.Available));
         await client.AssertBalanceEqualsLedgerAsync(w.Id, "LV-TENT");
+        // The reservation is in the warehouse's history: reserved, drawn on, released, each with on hand after it.
+        var history = (await client.LedgerAsync(w.Id, "LV-TENT")).Where(e => e.ReservationId == reservation.Id).OrderBy(e => e.Sequence);
+        Assert.Equal([(LedgerKind.Reservation, 0, 80, 100), (LedgerKind.Issue, -50, -50, 50), (LedgerKind.ReservationRelease, 0, -30, 50)],
+            history.Select(e => (e.Kind, e.Delta, e.ReservedDelta, e.BalanceAfter)));
+        var listed = Assert.Single((await client.GetFromJsonAsync<List<ReservationResponse>>($"/api/inventory/reservations?warningId={warning}", Json))!);
+        Assert.Equal((true, 0, ReservationReleaseCause.Requested), (listed.Released, listed.Remaining, listed.ReleasedBecause));
     }
 }

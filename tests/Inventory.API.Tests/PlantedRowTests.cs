@@ -145,7 +145,7 @@ public sealed class PlantedRowTests(InventoryFactory factory) : IClassFixture<In
         using var client = factory.CreateClient();
         var w = await client.RegisterWarehouseAsync("PL-RES");
         await client.ChangeAsync(w.Id, Receipt("LV-TENT", 10));
-        var warning = Guid.NewGuid();
+        var warning = await factory.OpenWarningAsync();
         using var made = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(warning, w.Id, "LV-TENT", 4), Json);
         var reservation = (await made.Content.ReadFromJsonAsync<ReservationResponse>(Json))!;
 

@@ -77,7 +77,7 @@ public sealed class WarehouseAdminTests(InventoryFactory factory) : IClassFixtur
         using var client = AdminClient();
         var (a, b) = (await client.RegisterWarehouseAsync("ADM-DEL-A"), await client.RegisterWarehouseAsync("ADM-DEL-B"));
         await client.ChangeAsync(a.Id, Receipt("LV-TENT", 50));
-        using var reserved = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(Guid.NewGuid(), a.Id, "LV-TENT", 10), Json);
+        using var reserved = await client.PostAsJsonAsync("/api/inventory/reservations", new ReserveRequest(await factory.OpenWarningAsync(), a.Id, "LV-TENT", 10), Json);
         var reservation = (await reserved.Content.ReadFromJsonAsync<ReservationResponse>(Json))!;
         using var created = await client.PostAsJsonAsync("/api/inventory/transfers", new CreateTransferRequest(a.Id, b.Id, "LV-TENT", 40, "调拨"), Json);
         var transfer = (await created.Content.ReadFromJsonAsync<TransferResponse>(Json))!;

@@ -111,9 +111,20 @@ public sealed record ReservationMade(
 /// <param name="WarehouseId">The warehouse.</param>
 /// <param name="MaterialCode">The material.</param>
 /// <param name="Released">Units returned to ordinary use.</param>
+/// <param name="Cause">Released on request, or because its warning ended.</param>
 public sealed record ReservationReleased(
     Guid EventId, DateTimeOffset OccurredAt, string Source, Guid CorrelationId,
-    Guid ReservationId, Guid WarningId, Guid WarehouseId, string MaterialCode, int Released) : IIntegrationEvent;
+    Guid ReservationId, Guid WarningId, Guid WarehouseId, string MaterialCode, int Released, ReservationReleaseCause Cause) : IIntegrationEvent;
+
+/// <summary>Why a reservation was released.</summary>
+public enum ReservationReleaseCause
+{
+    /// <summary>A warehouse keeper or dispatcher released it.</summary>
+    Requested,
+
+    /// <summary>Its warning was lifted, cancelled or expired; nothing is kept for a warning that is over.</summary>
+    WarningEnded,
+}
 
 /// <summary>A batch expires within the configured horizon (announced once per batch).</summary>
 /// <param name="EventId">Unique event id.</param>

@@ -26,7 +26,7 @@ public static class ReservationsApi
     }
 
     public static async Task<Results<Created<ReservationResponse>, ValidationProblem, ProblemHttpResult>> Reserve(
-        ReserveRequest r, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken)
+        ReserveRequest r, [AsParameters] InventoryServices services, ReservationBook book, CancellationToken cancellationToken)
     {
         // Reserved stock is kept from the warehouse's own issues: only the warehouse itself, or the city, reserves it.
         if (r.WarehouseId is { } target && !await services.Scope.CoversAsync(target, cancellationToken))
@@ -43,32 +43,36 @@ public static class ReservationsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
+        var warningId = r.WarningId!.Value;
+        if (await KnownWarning.RefusalAsync(db, warningId, cancellationToken) is { } refusal)
+        {
+            return WarningRefused(refusal);
+        }
         var quantity = r.Quantity!.Value;
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
-        var reserved = await db.StockLevels.Where(l => l.WarehouseId == r.WarehouseId && l.MaterialCode == r.MaterialCode && l.OnHand - l.Reserved >= quantity)
-            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Reserved, l => l.Reserved + quantity), cancellationToken);
-        if (reserved == 0)
+        var reservation = await book.ReserveAsync(warningId, r.WarehouseId!.Value, r.MaterialCode!, quantity, services.Actor, cancellationToken);
+        if (reservation is null)
         {
             var available = await db.StockLevels.Where(l => l.WarehouseId == r.WarehouseId && l.MaterialCode == r.MaterialCode).Select(l => l.OnHand - l.Reserved).SingleOrDefaultAsync(cancellationToken);
             return TypedResults.Problem($"{quantity} of {r.MaterialCode} to reserve; {available} available (the warehouse's unreserved stock).", statusCode: StatusCodes.Status409Conflict,
                 title: "Insufficient stock", extensions: new Dictionary<string, object?> { ["available"] = available, ["availableOf"] = InsufficientStockException.OfWarehouse });
         }
-        var reservation = new Reservation
+        // Checked again after the write: an end that committed meanwhile is seen here, and one that commits later sees this reservation and releases it.
+        // Returning uncommitted rolls the reservation back.
+        if (await KnownWarning.RefusalAsync(db, warningId, cancellationToken) is { } ended)
         {
-            WarningId = r.WarningId!.Value, WarehouseId = r.WarehouseId!.Value, MaterialCode = r.MaterialCode!, Quantity = quantity, Remaining = quantity,
-            CreatedAt = services.Time.GetUtcNow().UtcDateTime,
-        };
-        db.Reservations.Add(reservation);
-        outbox.Add(new ReservationMade(Guid.NewGuid(), services.Time.GetUtcNow(), StockLedger.Source, correlation.CorrelationId,
-            reservation.Id, reservation.WarningId, reservation.WarehouseId, reservation.MaterialCode, quantity));
-        await services.Norms.EvaluateAsync(reservation.WarehouseId, reservation.MaterialCode, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+            return WarningRefused(ended);
+        }
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/inventory/reservations/{reservation.Id}", ReservationResponse.From(reservation));
     }
 
+    private static ProblemHttpResult WarningRefused(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "No such open warning",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["warningId"] = [detail] } });
+
     public static async Task<Results<Ok<ReservationResponse>, NotFound, ProblemHttpResult>> Release(
-        Guid id, [AsParameters] InventoryServices services, IEventOutbox outbox, CorrelationContext correlation, CancellationToken cancellationToken)
+        Guid id, [AsParameters] InventoryServices services, ReservationBook book, CancellationToken cancellationToken)
     {
         var db = services.Db;
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
@@ -85,15 +89,7 @@ public static class ReservationsApi
         {
             return TypedResults.Problem("The reservation is already released.", statusCode: StatusCodes.Status409Conflict, title: "Already released");
         }
-        var remaining = reservation.Remaining;
-        await db.StockLevels.Where(l => l.WarehouseId == reservation.WarehouseId && l.MaterialCode == reservation.MaterialCode)
-            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Reserved, l => l.Reserved - remaining), cancellationToken);
-        reservation.Released = true;
-        outbox.Add(new ReservationReleased(Guid.NewGuid(), services.Time.GetUtcNow(), StockLedger.Source, correlation.CorrelationId,
-            reservation.Id, reservation.WarningId, reservation.WarehouseId, reservation.MaterialCode, remaining));
-        reservation.Remaining = 0;
-        await services.Norms.EvaluateAsync(reservation.WarehouseId, reservation.MaterialCode, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await book.ReleaseAsync(reservation, ReservationReleaseCause.Requested, services.Actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ReservationResponse.From(reservation));
     }

@@ -24,6 +24,7 @@ public static class Extensions
 
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddScoped<ReserveNorms>();
+        builder.Services.AddScoped<ReservationBook>();
         builder.Services.AddOptions<ExpiryOptions>()
             .Bind(builder.Configuration.GetSection("Inventory:Expiry"))
             .ValidateDataAnnotations()

@@ -85,7 +85,8 @@ internal sealed class StockConfiguration : IEntityTypeConfiguration<StockLevel>,
     }
 }
 
-internal sealed class PlanningConfiguration : IEntityTypeConfiguration<ReserveNorm>, IEntityTypeConfiguration<Transfer>, IEntityTypeConfiguration<Reservation>
+internal sealed class PlanningConfiguration
+    : IEntityTypeConfiguration<ReserveNorm>, IEntityTypeConfiguration<Transfer>, IEntityTypeConfiguration<Reservation>, IEntityTypeConfiguration<KnownWarning>
 {
     public void Configure(EntityTypeBuilder<ReserveNorm> b)
     {
@@ -112,6 +113,15 @@ internal sealed class PlanningConfiguration : IEntityTypeConfiguration<ReserveNo
     {
         b.ToTable("Reservations");
         b.Property(r => r.MaterialCode).HasMaxLength(L.Code);
+        b.Property(r => r.ReleaseCause).HasConversion<string>().HasMaxLength(L.EnumName);
         b.HasIndex(r => r.WarningId);
+    }
+
+    public void Configure(EntityTypeBuilder<KnownWarning> b)
+    {
+        b.ToTable("KnownWarnings");
+        b.HasKey(w => w.WarningId);
+        b.Property(w => w.EndReason).HasConversion<string>().HasMaxLength(L.EnumName);
+        b.Ignore(w => w.Open);
     }
 }

@@ -25,6 +25,8 @@ public class InventoryContext(DbContextOptions<InventoryContext> options) : DbCo
 
     public DbSet<Reservation> Reservations => Set<Reservation>();
 
+    public DbSet<KnownWarning> KnownWarnings => Set<KnownWarning>();
+
     public DbSet<StockAlert> StockAlerts => Set<StockAlert>();
 
     public DbSet<ReadinessReport> ReadinessReports => Set<ReadinessReport>();

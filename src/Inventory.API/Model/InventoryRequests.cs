@@ -1,3 +1,4 @@
+using EmergencyOps.Contracts.Inventory;
 using EmergencyOps.ServiceDefaults.Input;
 using L = Inventory.API.Model.InventoryLimits;
 
@@ -55,10 +56,10 @@ public static class StockChangeKinds
 
 public sealed record LedgerEntryResponse(
     long Sequence, Guid ChangeId, Guid WarehouseId, string MaterialCode, string Batch, DateOnly? Expiry, LedgerKind Kind,
-    int Delta, int BalanceAfter, string? Reason, string? VoucherReference, Guid? TransferId, Guid? ReservationId, string Actor, DateTime At)
+    int Delta, int ReservedDelta, int BalanceAfter, string? Reason, string? VoucherReference, Guid? TransferId, Guid? ReservationId, string Actor, DateTime At)
 {
     public static LedgerEntryResponse From(LedgerEntry e) => new(e.Id, e.ChangeId, e.WarehouseId, e.MaterialCode, e.Batch, e.Expiry, e.Kind,
-        e.Delta, e.BalanceAfter, e.Reason, e.VoucherReference, e.TransferId, e.ReservationId, e.Actor, e.At);
+        e.Delta, e.ReservedDelta, e.BalanceAfter, e.Reason, e.VoucherReference, e.TransferId, e.ReservationId, e.Actor, e.At);
 }
 
 public sealed record BalanceResponse(string MaterialCode, string MaterialName, string Unit, int OnHand, int Reserved, int Available, IReadOnlyList<BatchResponse> Batches);
@@ -110,7 +111,11 @@ public sealed record ReserveRequest(
     [property: Text(L.Code)] string? MaterialCode,
     [property: Bounded(1, L.MaxQuantity)] int? Quantity);
 
-public sealed record ReservationResponse(Guid Id, Guid WarningId, Guid WarehouseId, string MaterialCode, int Quantity, int Remaining, bool Released)
+/// <summary>A reservation; <c>ReleasedBecause</c> says whether it was released on request or because its warning ended.</summary>
+public sealed record ReservationResponse(
+    Guid Id, Guid WarningId, Guid WarehouseId, string MaterialCode, int Quantity, int Remaining, bool Released,
+    DateTime CreatedAt, DateTime? ReleasedAt, ReservationReleaseCause? ReleasedBecause)
 {
-    public static ReservationResponse From(Reservation r) => new(r.Id, r.WarningId, r.WarehouseId, r.MaterialCode, r.Quantity, r.Remaining, r.Released);
+    public static ReservationResponse From(Reservation r) =>
+        new(r.Id, r.WarningId, r.WarehouseId, r.MaterialCode, r.Quantity, r.Remaining, r.Released, r.CreatedAt, r.ReleasedAt, r.ReleaseCause);
 }

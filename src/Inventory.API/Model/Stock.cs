@@ -43,6 +43,12 @@ public enum LedgerKind
     WriteOff,
     TransferOut,
     TransferIn,
+
+    /// <summary>Stock set aside for a warning: on hand unchanged, reserved up.</summary>
+    Reservation,
+
+    /// <summary>What was left of a reservation returned to ordinary use: on hand unchanged, reserved down.</summary>
+    ReservationRelease,
 }
 
 /// <summary>The append-only stock ledger (台账): balances always equal the sum of its deltas.</summary>
@@ -64,6 +70,9 @@ public class LedgerEntry
     public LedgerKind Kind { get; set; }
 
     public int Delta { get; set; }
+
+    /// <summary>The change to the reserved quantity: + when reserved, − when released or issued against a reservation.</summary>
+    public int ReservedDelta { get; set; }
 
     /// <summary>The material's on-hand quantity in the warehouse after this entry.</summary>
     public int BalanceAfter { get; set; }

@@ -143,7 +143,7 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
                 continue;
             }
             running -= take;
-            entries.Add(await RecordAsync(m, b.Batch, b.Expiry, -take, cancellationToken, running));
+            entries.Add(await RecordAsync(m, b.Batch, b.Expiry, -take, cancellationToken, running, reservedDelta: reservation is null ? 0 : -take));
             left -= take;
             if (left == 0)
             {
@@ -159,14 +159,14 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
     }
 
     /// <summary>Writes one ledger entry and its event; <paramref name="balanceAfter"/> is given when the level already holds later entries of the same change.</summary>
-    private async Task<LedgerEntry> RecordAsync(Movement m, string batch, DateOnly? expiry, int delta, CancellationToken cancellationToken, int? balanceAfter = null)
+    private async Task<LedgerEntry> RecordAsync(Movement m, string batch, DateOnly? expiry, int delta, CancellationToken cancellationToken, int? balanceAfter = null, int reservedDelta = 0)
     {
         var level = await db.StockLevels.AsNoTracking().SingleAsync(l => l.WarehouseId == m.WarehouseId && l.MaterialCode == m.MaterialCode, cancellationToken);
         var onHand = balanceAfter ?? level.OnHand;
         var entry = new LedgerEntry
         {
             ChangeId = m.ChangeId, WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, Batch = batch, Expiry = expiry,
-            Kind = m.Kind, Delta = delta, BalanceAfter = onHand, Reason = m.Reason, VoucherReference = m.VoucherReference,
+            Kind = m.Kind, Delta = delta, ReservedDelta = reservedDelta, BalanceAfter = onHand, Reason = m.Reason, VoucherReference = m.VoucherReference,
             TransferId = m.TransferId, ReservationId = m.ReservationId, Actor = m.Actor, At = time.GetUtcNow().UtcDateTime,
         };
         db.Ledger.Add(entry);
@@ -199,4 +199,8 @@ public class Reservation
     public bool Released { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    public DateTime? ReleasedAt { get; set; }
+
+    public ReservationReleaseCause? ReleaseCause { get; set; }
 }
