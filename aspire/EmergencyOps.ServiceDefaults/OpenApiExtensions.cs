@@ -31,6 +31,7 @@ public static class OpenApiExtensions
             o.AddOperationTransformer<OpenApi.OperationSecurityTransformer>();
             o.AddDocumentTransformer(new OpenApi.OAuth2SchemeTransformer(scopeDescriptions));
             o.AddSchemaTransformer<Input.InputSchemaTransformer>();
+            o.AddSchemaTransformer<OpenApi.TimeSchemaTransformer>();
         });
         return builder;
     }

@@ -44,6 +44,8 @@ public sealed class InputPipelineTests : IAsyncLifetime
         _app.MapPost("/places", (PlaceRequest request) => TypedResults.Ok(request));
         _app.MapGet("/places", ([Bounded(0, 1000)] int pageIndex = 0, string? q = null, [OneOf("indoor", "outdoor")] string? kind = null) => TypedResults.Ok(new { pageIndex, q, kind }));
         _app.MapGet("/places/{code}", (string code) => TypedResults.Ok(code));
+        _app.MapGet("/stamped", () => TypedResults.Ok(new Stamped(new DateTime(2026, 11, 29, 0, 30, 0), null,
+            new DateTimeOffset(2026, 11, 29, 0, 30, 0, TimeSpan.Zero), null, new DateOnly(2027, 3, 1))));
         _app.MapGet("/broken", () => TypedResults.Ok(Rows()));
         _app.MapGet("/stream", async (HttpContext http) =>
         {
@@ -71,6 +73,7 @@ public sealed class InputPipelineTests : IAsyncLifetime
     [InlineData("""{"slots":[{"districts":["310115",null]}]}""", "slots[0].districts", "Item 1 is null")]
     [InlineData("""{"name":"a\u0000b"}""", "name", "U+0000")]
     [InlineData("""{"opens":"soon"}""", "opens", "ISO 8601")]
+    [InlineData("""{"opens":"2026-11-29T08:00:00"}""", "opens", "with its offset")]
     public async Task A_body_that_does_not_bind_is_a_400_naming_the_field(string body, string field, string says)
     {
         var problem = await PostAsync(body);
@@ -99,10 +102,12 @@ public sealed class InputPipelineTests : IAsyncLifetime
     public async Task A_valid_body_binds_and_free_text_keeps_its_line_breaks()
     {
         using var response = await _client.PostAsync(new Uri("/places", UriKind.Relative),
-            new StringContent("""{"name":"崇明体育馆","note":"东门\n西门","area":12.5,"kind":"Indoor","slots":[{"districts":["310151"]}],"opens":"2026-11-29T08:00:00+08:00"}""", Encoding.UTF8, "application/json"));
+            new StringContent("""{"name":"崇明体育馆","note":"东门\n西门","area":12.5,"kind":"Indoor","slots":[{"districts":["310151"]}],"opens":"2026-11-29T00:00:00Z"}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("东门\n西门", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("note").GetString());
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("东门\n西门", answer.GetProperty("note").GetString());
+        Assert.Equal("2026-11-29T08:00:00+08:00", answer.GetProperty("opens").GetString());
     }
 
     [Theory]
@@ -155,6 +160,29 @@ public sealed class InputPipelineTests : IAsyncLifetime
         var kind = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement
             .GetProperty("paths").GetProperty("/places").GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "kind");
         Assert.Equal(["indoor", "outdoor"], kind.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Times_are_answered_in_China_Standard_Time_and_documented_as_date_time_strings()
+    {
+        // The database's kindless DateTime is UTC.
+        var answer = await _client.GetFromJsonAsync<JsonElement>(new Uri("/stamped", UriKind.Relative));
+        var schemas = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))
+            .RootElement.GetProperty("components").GetProperty("schemas");
+
+        Assert.Equal(("2026-11-29T08:30:00+08:00", "2026-11-29T08:30:00+08:00", "2027-03-01"),
+            (answer.GetProperty("at").GetString(), answer.GetProperty("scannedAt").GetString(), answer.GetProperty("expiry").GetString()));
+        foreach (var (type, property, format) in new[]
+        {
+            ("Stamped", "at", "date-time"), ("Stamped", "since", "date-time"), ("Stamped", "scannedAt", "date-time"), ("Stamped", "expires", "date-time"),
+            ("Stamped", "expiry", "date"), ("PlaceRequest", "opens", "date-time"),
+        })
+        {
+            var schema = schemas.GetProperty(type).GetProperty("properties").GetProperty(property);
+            Assert.True(schema.TryGetProperty("format", out var f) && f.GetString() == format, $"{type}.{property}: {schema}");
+            Assert.True(schema.TryGetProperty("type", out var types), $"{type}.{property}: {schema}");
+            Assert.Contains("string", types.ValueKind == JsonValueKind.Array ? types.EnumerateArray().Select(t => t.GetString()) : [types.GetString()]);
+        }
     }
 
     private async Task<JsonElement> PostAsync(string body)

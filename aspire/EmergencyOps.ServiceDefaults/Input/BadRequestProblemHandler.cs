@@ -103,7 +103,7 @@ internal sealed partial class BadRequestProblemHandler(IProblemDetailsService pr
         "bool" or "Boolean" => "Expected true or false.",
         "Guid" => "Expected a UUID.",
         "DateOnly" => "Expected a date (yyyy-MM-dd).",
-        "DateTime" or "DateTimeOffset" => "Expected a date and time (ISO 8601, e.g. 2026-11-29T08:00:00+08:00).",
+        "DateTime" or "DateTimeOffset" => "Expected a date and time with its offset (ISO 8601, e.g. 2026-11-29T08:00:00+08:00 or 2026-11-29T00:00:00Z).",
         "string" or "String" => "Expected text (a JSON string) with valid escapes.",
         var other when other.Contains("List", StringComparison.Ordinal) || other.EndsWith("[]", StringComparison.Ordinal) => "Expected a list (a JSON array).",
         _ => "Expected a JSON object.",

@@ -1,14 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using EmergencyOps.ServiceDefaults.Times;
 
 namespace EmergencyOps.ServiceDefaults.Input;
 
 /// <summary>
 /// The one JSON contract of every API: numbers are JSON numbers and finite, enums travel by name only, text is
-/// representable in XML 1.0 (warnings become CAP), lists hold no nulls, and a key appears once. The rules are checked
-/// on each object once it is read (<see cref="JsonRules"/>), not by replacing the built-in converters, so the OpenAPI
-/// documents keep describing every property's type.
+/// representable in XML 1.0 (warnings become CAP), lists hold no nulls, a key appears once, and a time names its offset:
+/// answers write it in China Standard Time (<c>+08:00</c>), requests may use any offset. The rules are checked on each
+/// object once it is read (<see cref="JsonRules"/>), not by replacing the built-in converters, so the OpenAPI documents
+/// keep describing every property's type. The time converters are the one exception, since writing every time in one
+/// zone takes a converter; <see cref="OpenApi.TimeSchemaTransformer"/> keeps times <c>date-time</c> strings there.
 /// </summary>
 public static class StrictJson
 {
@@ -19,6 +22,8 @@ public static class StrictJson
         options.AllowDuplicateProperties = false;
         // Names in camelCase, e.g. "open", "orange"; "42" or 42 is not a name.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new ChinaDateTimeConverter());
+        options.Converters.Add(new ChinaDateTimeOffsetConverter());
         var resolver = options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver();
         options.TypeInfoResolver = resolver.WithAddedModifier(JsonRules.Apply);
     }

@@ -1,5 +1,6 @@
 using EmergencyOps.Messaging;
 using EmergencyOps.Messaging.Idempotency;
+using EmergencyOps.Messaging.Persistence;
 using Hazards.API.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,9 @@ public class HazardsContext(DbContextOptions<HazardsContext> options) : DbContex
     public DbSet<HazardUnit> Units => Set<HazardUnit>();
 
     public DbSet<UnitEvaluation> Evaluations => Set<UnitEvaluation>();
+
+    // SQLite hands DateTime values back without a kind; they are UTC, and answers convert them to China Standard Time.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

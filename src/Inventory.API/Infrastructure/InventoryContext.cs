@@ -1,5 +1,6 @@
 using EmergencyOps.Messaging;
 using EmergencyOps.Messaging.Idempotency;
+using EmergencyOps.Messaging.Persistence;
 using Inventory.API.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,9 @@ public class InventoryContext(DbContextOptions<InventoryContext> options) : DbCo
     public DbSet<StockAlert> StockAlerts => Set<StockAlert>();
 
     public DbSet<ReadinessReport> ReadinessReports => Set<ReadinessReport>();
+
+    // SQLite hands DateTime values back without a kind; they are UTC, and answers convert them to China Standard Time.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

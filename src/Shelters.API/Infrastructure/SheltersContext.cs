@@ -1,5 +1,6 @@
 using EmergencyOps.Messaging;
 using EmergencyOps.Messaging.Idempotency;
+using EmergencyOps.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Shelters.API.Model;
 
@@ -14,6 +15,9 @@ public class SheltersContext(DbContextOptions<SheltersContext> options) : DbCont
     public DbSet<Inspection> Inspections => Set<Inspection>();
 
     public DbSet<WarningActivation> Activations => Set<WarningActivation>();
+
+    // SQLite hands DateTime values back without a kind; they are UTC, and answers convert them to China Standard Time.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

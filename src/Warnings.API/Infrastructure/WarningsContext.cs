@@ -1,5 +1,6 @@
 using EmergencyOps.Messaging;
 using EmergencyOps.Messaging.Idempotency;
+using EmergencyOps.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Warnings.API.Model;
 
@@ -29,11 +30,7 @@ public class WarningsContext(DbContextOptions<WarningsContext> options) : DbCont
 
     public DbSet<HazardSite> HazardSites => Set<HazardSite>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

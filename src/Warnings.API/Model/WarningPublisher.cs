@@ -20,8 +20,6 @@ public sealed partial class WarningPublisher(
     ILogger<WarningPublisher> logger)
 {
     public const string Source = "warnings";
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-    private static readonly DateTime LatestLocal = DateTime.MaxValue - ChinaStandardTime;
     private readonly List<(WarningVersion Version, FeedEntry Entry, Warning Warning)> _published = [];
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -121,8 +119,7 @@ public sealed partial class WarningPublisher(
     /// A UTC time in China Standard Time. Input is within 2000..2100 ([Moment]); a time stored earlier near the end of the
     /// calendar (9999-12-31) is shown as the last representable moment rather than failing the whole response.
     /// </summary>
-    public static DateTimeOffset Local(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc > LatestLocal ? LatestLocal : utc, DateTimeKind.Utc)).ToOffset(ChinaStandardTime);
+    public static DateTimeOffset Local(DateTime utc) => EmergencyOps.ServiceDefaults.Times.ChinaStandardTime.From(utc);
 
     private void RaiseEvent(Warning w, WarningVersion v, WarningLevel previousLevel, DateTime now)
     {
