@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
@@ -50,9 +51,15 @@ public static class AuthenticationExtensions
         return builder;
     }
 
+    private static bool HasScope(AuthorizationHandlerContext context, string scope) => context.User.HasScope(scope);
+
+    /// <summary>Whether the caller's token grants <paramref name="scope"/>.</summary>
     // Tokens carry scopes either as one space-separated claim (RFC 8693) or as repeated claims.
-    private static bool HasScope(AuthorizationHandlerContext context, string scope) =>
-        context.User.FindAll(ScopeClaim).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope));
+    public static bool HasScope(this ClaimsPrincipal user, string scope)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindAll(ScopeClaim).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope));
+    }
 }
 
 public sealed class DevelopmentAuthenticationOptions : Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions

@@ -20,13 +20,16 @@ public sealed class DevelopmentAuthenticationHandler(
     /// <summary>Narrows the test user's scopes to these (space-separated), as a token of a smaller role would.</summary>
     public const string ScopesHeader = "X-Development-Scopes";
 
-    /// <summary>Binds the test user as a token would: <c>warehouse_id=PD-R-N</c>, <c>enterprise_id=…</c> or <c>district=310115</c>.</summary>
+    /// <summary>
+    /// Binds the test user as a token would: <c>warehouse_id=PD-R-N</c>, <c>enterprise_id=…</c>, <c>district=310115</c> or
+    /// <c>unit=…</c> (the value percent-encoded, since a unit's name is Chinese); one header per claim.
+    /// </summary>
     public const string BindingHeader = "X-Development-Binding";
 
     /// <summary>Present: the request carries no identity at all, as the public's would (only anonymous endpoints answer).</summary>
     public const string AnonymousHeader = "X-Development-Anonymous";
 
-    private static readonly string[] Bindings = [IdentityClaims.WarehouseId, IdentityClaims.EnterpriseId, IdentityClaims.District];
+    private static readonly string[] Bindings = [IdentityClaims.WarehouseId, IdentityClaims.EnterpriseId, IdentityClaims.District, IdentityClaims.Unit];
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,9 +44,12 @@ public sealed class DevelopmentAuthenticationHandler(
             ? Options.Scopes.Intersect(only.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             : Options.Scopes;
         claims.AddRange(scopes.Select(s => new Claim(AuthenticationExtensions.ScopeClaim, s)));
-        if (Request.Headers[BindingHeader].FirstOrDefault()?.Split('=', 2) is [var claim, var value] && Bindings.Contains(claim))
+        foreach (var binding in Request.Headers[BindingHeader])
         {
-            claims.Add(new Claim(claim, value));
+            if (binding?.Split('=', 2) is [var claim, var value] && Bindings.Contains(claim))
+            {
+                claims.Add(new Claim(claim, Uri.UnescapeDataString(value)));
+            }
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));

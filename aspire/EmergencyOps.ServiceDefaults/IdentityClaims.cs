@@ -20,4 +20,11 @@ public static class IdentityClaims
 
     /// <summary>A district operator (区/街镇): sees and acts on this district only (GB/T 2260 code).</summary>
     public const string District = "district";
+
+    /// <summary>
+    /// A responsible unit (责任单位) by the name warnings list it under, e.g. 上海燃气有限公司: acknowledges (签收) and reports
+    /// disposition for this unit only. Carried beside a role's own binding (a district operator of 310101 may speak for
+    /// 黄浦区应急管理局).
+    /// </summary>
+    public const string Unit = "unit";
 }

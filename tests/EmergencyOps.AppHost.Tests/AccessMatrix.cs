@@ -11,7 +11,7 @@ public static class AccessMatrix
     public static readonly IReadOnlyDictionary<string, string[]> ScopesOf = new Dictionary<string, string[]>
     {
         // 值班员
-        ["duty1"] = [.. Reads, "warnings:issue", "warnings:sign-off", "inventory:dispatch", "shelters:operate"],
+        ["duty1"] = [.. Reads, "warnings:issue", "warnings:sign-off", "warnings:respond", "inventory:dispatch", "shelters:operate"],
         // 区/街镇 (bound to 310115)
         ["district-pd"] = [.. Reads, "warnings:respond", "shelters:operate", "shelters:inspect"],
         ["keeper-pd-r-n"] = ["inventory:read", "inventory:write-own-stock"],

@@ -111,6 +111,40 @@ public sealed class BindingTests(SystemFixture system)
         Assert.Contains("刘洋", responses, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_responder_answers_for_its_own_unit_only_and_the_duty_officer_answers_for_a_unit_on_its_behalf()
+    {
+        const string Gas = "上海燃气有限公司", Drainage = "上海市排水管理事务中心";
+        using var duty = await system.AsAsync("duty1");
+        using var issued = await duty.PostAsJsonAsync("/api/warnings", new
+        {
+            type = "rainstorm", level = "blue", area = new { districtCodes = new[] { "310104" } }, headline = "徐汇区暴雨蓝色预警",
+            description = "预计未来6小时徐汇区累计降水量将达50毫米以上。", responsibleUnits = new[] { Gas, Drainage },
+        });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var id = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        using var gas = await system.AsAsync("responder-gas");
+
+        using (var own = await gas.PostAsJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = Gas }))
+        {
+            Assert.True(own.IsSuccessStatusCode, await own.Content.ReadAsStringAsync());
+        }
+        using (var foreign = await gas.PostAsJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = Drainage }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+            Assert.Equal("Not your unit", (await foreign.ProblemAsync()).GetProperty("title").GetString());
+        }
+        using (var onBehalf = await duty.PostAsJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = Drainage }))
+        {
+            Assert.True(onBehalf.IsSuccessStatusCode, await onBehalf.Content.ReadAsStringAsync());
+        }
+
+        var responses = JsonDocument.Parse(await duty.GetStringAsync(new Uri($"/api/warnings/{id}/responses", UriKind.Relative))).RootElement
+            .GetProperty("responses").EnumerateArray().ToDictionary(r => r.GetProperty("unit").GetString()!);
+        Assert.Equal((Gas, false), (responses[Gas].GetProperty("acknowledgedBy").GetString(), responses[Gas].GetProperty("acknowledgedOnBehalf").GetBoolean()));
+        Assert.Equal(("张伟", true), (responses[Drainage].GetProperty("acknowledgedBy").GetString(), responses[Drainage].GetProperty("acknowledgedOnBehalf").GetBoolean()));
+    }
+
     private static object Product(string tradeName) => new
     {
         cas = "7664-41-7", tradeName, concentration = "≥99.6%", packaging = "钢瓶 1 t",

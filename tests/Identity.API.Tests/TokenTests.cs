@@ -61,6 +61,9 @@ public sealed class TokenTests(IdentityFactory factory) : IClassFixture<Identity
         Assert.Equal("张伟", payload.GetProperty("name").GetString());
         Assert.Equal("duty-officer", payload.GetProperty("role").GetString());
         Assert.Contains("warnings:sign-off", Jwt.Values(payload, "scope"));
+        // The operations centre records acknowledgements on any unit's behalf, so it is bound to none.
+        Assert.Contains("warnings:respond", Jwt.Values(payload, "scope"));
+        Assert.False(payload.TryGetProperty("unit", out _));
         Assert.DoesNotContain("warnings:admin", Jwt.Values(payload, "scope"));
         Assert.Equal(["hazards", "identity", "inventory", "shelters", "warnings"], Jwt.Values(payload, "aud").Order());
 

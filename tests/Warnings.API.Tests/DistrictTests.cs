@@ -22,7 +22,7 @@ public sealed class DistrictTests(WarningsFactory factory) : IClassFixture<Warni
     public Task InitializeAsync()
     {
         _centre = factory.CreateClient().As("centre.duty");
-        _pudong = DistrictOperator(factory.CreateClient(), Pudong);
+        _pudong = DistrictOperator(factory.CreateClient(), Pudong, unit: PudongBureau);
         return Task.CompletedTask;
     }
 
@@ -34,11 +34,15 @@ public sealed class DistrictTests(WarningsFactory factory) : IClassFixture<Warni
     }
 
     /// <summary>The district-operator role's warnings scopes, bound as its token is.</summary>
-    private static HttpClient DistrictOperator(HttpClient client, string district, string scopes = "warnings:read warnings:respond")
+    private static HttpClient DistrictOperator(HttpClient client, string district, string scopes = "warnings:read warnings:respond", string? unit = null)
     {
         client.As($"operator.{district}");
         client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.ScopesHeader, scopes);
         client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.BindingHeader, $"{IdentityClaims.District}={district}");
+        if (unit is not null)
+        {
+            client.BoundToUnit(unit);
+        }
         return client;
     }
 

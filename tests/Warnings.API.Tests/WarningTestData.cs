@@ -53,6 +53,13 @@ public static class WarningTestData
 
     public static string Str(this JsonElement e, string name) => e.GetProperty(name).GetString()!;
 
+    /// <summary>Binds the caller to a responsible unit, as a token's <c>unit</c> claim does (percent-encoded: headers are ASCII).</summary>
+    public static HttpClient BoundToUnit(this HttpClient client, string unit)
+    {
+        client.DefaultRequestHeaders.Add(EmergencyOps.ServiceDefaults.DevelopmentAuthenticationHandler.BindingHeader, $"{EmergencyOps.ServiceDefaults.IdentityClaims.Unit}={Uri.EscapeDataString(unit)}");
+        return client;
+    }
+
     public static HttpClient As(this HttpClient client, string user)
     {
         client.DefaultRequestHeaders.Remove("X-Development-User");

@@ -6,12 +6,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Identity.API.Apis;
 
-/// <summary>Register a machine client: a warehouse, an enterprise, an integrator or a monitoring station.</summary>
+/// <summary>
+/// Register a machine client: a warehouse, an enterprise, an integrator, a monitoring station or a responsible unit's
+/// dispatch system (a <c>responder</c>, which names its <c>unit</c> as warnings list it).
+/// </summary>
 public sealed record RegisterClientRequest(
     [property: Text(IdentityLimits.ClientId)] string? ClientId,
     [property: Text(IdentityLimits.DisplayName)] string? DisplayName,
     [property: Text(IdentityLimits.Role)] string? Role,
-    [property: Text(IdentityLimits.Binding)] string? Binding);
+    [property: Text(IdentityLimits.Binding)] string? Binding,
+    [property: Text(IdentityLimits.Unit)] string? Unit);
 
 /// <summary>Administrators register, disable and re-enable machine clients and rotate their secrets.</summary>
 public static class ClientsApi
@@ -19,10 +23,10 @@ public static class ClientsApi
     public static RouteGroupBuilder MapClientsApi(this RouteGroupBuilder api)
     {
         var clients = api.MapGroup("/clients").WithTags("Clients").RequireAuthorization(IdentityPolicies.Admin);
-        clients.MapGet("/", ListClients).WithName("ListClients").WithSummary("Every machine client with its role and binding (never a secret)");
+        clients.MapGet("/", ListClients).WithName("ListClients").WithSummary("Every machine client with its role, binding and unit (never a secret)");
         clients.MapPost("/", RegisterClient).WithName("RegisterClient")
             .WithSummary("Register a machine client; the answer carries its secret, the only time it is shown (only its hash is stored)")
-            .WithRequestExample(new RegisterClientRequest("warehouse-pd-r-n", "浦东新区北片区域库(高桥)", Roles.Warehouse, "PD-R-N"));
+            .WithRequestExample(new RegisterClientRequest("responder-water", "上海城投水务调度中心", Roles.Responder, null, "上海城投水务(集团)有限公司"));
         clients.MapGet("/{clientId}", GetClient).WithName("GetClient").WithSummary("One machine client");
         clients.MapPost("/{clientId}/disable", DisableClient).WithName("DisableClient")
             .WithSummary("Disable a client: it gets no new token (tokens it holds expire within the access-token lifetime)");
@@ -50,7 +54,7 @@ public static class ClientsApi
         {
             errors["displayName"] = ["Required."];
         }
-        var role = Bindings.Choose(request.Role, forPeople: false, request.Binding, errors);
+        var assignment = Bindings.Choose(request.Role, forPeople: false, request.Binding, request.Unit, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -61,7 +65,7 @@ public static class ClientsApi
         }
         try
         {
-            var registered = await registry.RegisterAsync(request.ClientId!, request.DisplayName!, role!, request.Binding, secret: null, cancellationToken);
+            var registered = await registry.RegisterAsync(request.ClientId!, request.DisplayName!, assignment!, secret: null, cancellationToken);
             return TypedResults.Created($"/api/identity/clients/{Uri.EscapeDataString(registered.Client.ClientId)}", registered);
         }
         catch (Exception ex) when (ex is OpenIddict.Abstractions.OpenIddictExceptions.ConcurrencyException or Microsoft.EntityFrameworkCore.DbUpdateException)

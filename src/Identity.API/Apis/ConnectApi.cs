@@ -35,18 +35,18 @@ public static class ConnectApi
             {
                 return Refuse(Errors.InvalidClient, "The client is disabled or has no role.");
             }
-            return SignIn(TokenClaims.Build(client.ClientId, client.DisplayName, role, client.Binding, request.GetScopes()));
+            return SignIn(TokenClaims.Build(client.ClientId, client.DisplayName, role, client.Binding, client.Unit, request.GetScopes()));
         }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var granted = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            // Read the person again: a disabled account or a changed role takes effect at the next refresh.
+            // Read the person again: a disabled account or a changed role or unit takes effect at the next refresh.
             if (granted.Principal?.GetClaim(Claims.Subject) is not { } subject || !int.TryParse(subject, out var id)
                 || await people.FindActiveAsync(id, cancellationToken) is not { } person || Roles.Find(person.Role) is not { } role)
             {
                 return Refuse(Errors.InvalidGrant, "The account is disabled or no longer exists.");
             }
-            return SignIn(TokenClaims.Build(subject, person.DisplayName, role, person.Binding, granted.Principal.GetScopes()));
+            return SignIn(TokenClaims.Build(subject, person.DisplayName, role, person.Binding, person.Unit, granted.Principal.GetScopes()));
         }
         return Refuse(Errors.UnsupportedGrantType, "Only client_credentials, authorization_code and refresh_token are granted.");
     }
@@ -74,7 +74,7 @@ public static class ConnectApi
         {
             return Refuse(Errors.AccessDenied, "The account has no role that may use the console.");
         }
-        return SignIn(TokenClaims.Build(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), person.DisplayName, role, person.Binding, request.GetScopes()));
+        return SignIn(TokenClaims.Build(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), person.DisplayName, role, person.Binding, person.Unit, request.GetScopes()));
     }
 
     public static async Task<SignOutHttpResult> Logout(HttpContext http)

@@ -45,7 +45,8 @@ public static class Extensions
             .AddPolicy(IdentityPolicies.Admin, policy => policy
                 .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
-                .RequireAssertion(ctx => ctx.User.HasScope(IdentityPolicies.Admin)));
+                // OpenIddict's own reading of the scopes it validated (ServiceDefaults has a HasScope of the same shape).
+                .RequireAssertion(ctx => OpenIddict.Abstractions.OpenIddictExtensions.HasScope(ctx.User, IdentityPolicies.Admin)));
         builder.Services.AddAntiforgery();
 
         builder.Services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();

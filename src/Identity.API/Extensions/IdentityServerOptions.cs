@@ -70,6 +70,9 @@ public sealed class ClientSeed
     public string Role { get; set; } = "";
 
     public string? Binding { get; set; }
+
+    /// <summary>The responsible unit (责任单位) it answers for, as warnings list it; required for a responder.</summary>
+    public string? Unit { get; set; }
 }
 
 public sealed class PersonSeed
@@ -87,4 +90,7 @@ public sealed class PersonSeed
     public string Role { get; set; } = "";
 
     public string? Binding { get; set; }
+
+    /// <summary>The responsible unit (责任单位) the person answers for, as warnings list it; a district operator's only.</summary>
+    public string? Unit { get; set; }
 }

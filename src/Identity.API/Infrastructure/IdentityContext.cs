@@ -21,6 +21,8 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
             person.Property(p => p.PasswordHash).HasMaxLength(IdentityLimits.PasswordHash);
             person.Property(p => p.Role).HasMaxLength(IdentityLimits.Role);
             person.Property(p => p.Binding).HasMaxLength(IdentityLimits.Binding);
+            // Nullable, so a SQLite file made before units gains the column at start and its people keep none.
+            person.Property(p => p.Unit).HasMaxLength(IdentityLimits.Unit);
             person.Property(p => p.Version).IsConcurrencyToken();
         });
     }

@@ -11,7 +11,8 @@ namespace Identity.API.Infrastructure;
 
 /// <summary>
 /// Registers the configured clients, people and the operations console when missing; never changes one that exists
-/// (an administrator may have rotated its secret or disabled it). Runs after the database is ready.
+/// (an administrator may have rotated its secret or disabled it), except to give one registered before units the unit
+/// its seed names. Runs after the database is ready.
 /// </summary>
 internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptions<IdentityServerOptions> options, ILogger<IdentitySeeder> logger) : IHostedService
 {
@@ -30,32 +31,42 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
         await SeedConsoleAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
         foreach (var seed in options.Value.Clients)
         {
-            var role = Configured(seed.Role, forPeople: false, seed.Binding, $"Identity:Clients: '{seed.ClientId}'");
+            var assignment = Configured(seed.Role, forPeople: false, seed.Binding, seed.Unit, $"Identity:Clients: '{seed.ClientId}'");
             if (await clients.FindAsync(seed.ClientId, cancellationToken) is null)
             {
-                await IgnoreRaceAsync(() => clients.RegisterAsync(seed.ClientId, seed.DisplayName, role, seed.Binding, seed.Secret, cancellationToken));
-                LogSeeded(logger, "client", seed.ClientId, role.Name);
+                await IgnoreRaceAsync(() => clients.RegisterAsync(seed.ClientId, seed.DisplayName, assignment, seed.Secret, cancellationToken));
+                LogSeeded(logger, "client", seed.ClientId, assignment.Role.Name);
+            }
+            else if (await clients.FillUnitAsync(seed.ClientId, assignment, cancellationToken))
+            {
+                LogUnitFilled(logger, "client", seed.ClientId, assignment.Unit!);
             }
         }
         foreach (var seed in options.Value.People)
         {
-            var role = Configured(seed.Role, forPeople: true, seed.Binding, $"Identity:People: '{seed.UserName}'");
-            if (await people.FindAsync(seed.UserName, cancellationToken) is null
-                && await people.AddAsync(seed.UserName, seed.DisplayName, seed.Password, role, seed.Binding, cancellationToken))
+            var assignment = Configured(seed.Role, forPeople: true, seed.Binding, seed.Unit, $"Identity:People: '{seed.UserName}'");
+            if (await people.FindAsync(seed.UserName, cancellationToken) is null)
             {
-                LogSeeded(logger, "person", seed.UserName, role.Name);
+                if (await people.AddAsync(seed.UserName, seed.DisplayName, seed.Password, assignment, cancellationToken))
+                {
+                    LogSeeded(logger, "person", seed.UserName, assignment.Role.Name);
+                }
+            }
+            else if (await people.FillUnitAsync(seed.UserName, assignment, cancellationToken))
+            {
+                LogUnitFilled(logger, "person", seed.UserName, assignment.Unit!);
             }
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    // A configured client or person with a wrong role or binding stops the start: better than a token that cannot be right.
-    private static Role Configured(string roleName, bool forPeople, string? binding, string where)
+    // A configured client or person with a wrong role, binding or unit stops the start: better than a token that cannot be right.
+    private static Assignment Configured(string roleName, bool forPeople, string? binding, string? unit, string where)
     {
         var errors = new Dictionary<string, string[]>();
-        return Bindings.Choose(roleName, forPeople, binding, errors)
-            ?? throw new InvalidOperationException($"{where}: {string.Join(" ", errors.Values.SelectMany(v => v))}");
+        return Bindings.Choose(roleName, forPeople, binding, unit, errors)
+            ?? throw new InvalidOperationException($"{where}: {string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
     }
 
     // The console is a public client (a browser keeps no secret): authorization code with PKCE, refresh tokens, every scope a person may hold.
@@ -100,4 +111,7 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Kind} {Name} ({Role}) from configuration")]
     private static partial void LogSeeded(ILogger logger, string kind, string name, string role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gave {Kind} {Name}, registered before units, the unit {Unit} from configuration")]
+    private static partial void LogUnitFilled(ILogger logger, string kind, string name, string unit);
 }

@@ -3,14 +3,18 @@ using EmergencyOps.ServiceDefaults;
 
 namespace Identity.API.Model;
 
+/// <summary>A role as given to one person or client, with the binding and the responsible unit it carries, checked.</summary>
+public sealed record Assignment(Role Role, string? Binding, string? Unit);
+
 /// <summary>What a binding must look like for the role that carries it, so a token never names a record that cannot exist.</summary>
 public static class Bindings
 {
     /// <summary>
-    /// The role named, when it is one for people (or for machine clients) and <paramref name="binding"/> suits it; else
-    /// null, with the refusal added to <paramref name="errors"/> under <c>role</c> or <c>binding</c>.
+    /// The role named, when it is one for people (or for machine clients) and <paramref name="binding"/> and
+    /// <paramref name="unit"/> suit it; else null, with each refusal added to <paramref name="errors"/> under
+    /// <c>role</c>, <c>binding</c> or <c>unit</c>. The administrators' API and the configured seeds both ask here.
     /// </summary>
-    public static Role? Choose(string? roleName, bool forPeople, string? binding, IDictionary<string, string[]> errors)
+    public static Assignment? Choose(string? roleName, bool forPeople, string? binding, string? unit, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (Roles.Find(roleName) is not { } role || role.ForPeople != forPeople)
@@ -18,12 +22,18 @@ public static class Bindings
             errors["role"] = [$"One of: {string.Join(", ", Roles.All.Where(r => r.ForPeople == forPeople).Select(r => r.Name))}."];
             return null;
         }
-        if (Check(role, binding) is { } problem)
+        // Both refusals are told at once, so a registration is put right in one go.
+        var bindingProblem = Check(role, binding);
+        var unitProblem = Units.Check(role, unit);
+        if (bindingProblem is not null)
         {
-            errors["binding"] = [problem];
-            return null;
+            errors["binding"] = [bindingProblem];
         }
-        return role;
+        if (unitProblem is not null)
+        {
+            errors["unit"] = [unitProblem];
+        }
+        return bindingProblem is null && unitProblem is null ? new Assignment(role, binding, Units.Normalize(unit)) : null;
     }
 
     /// <summary>Null when <paramref name="binding"/> suits <paramref name="role"/>, else why not.</summary>

@@ -6,19 +6,20 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Identity.API.Model;
 
 /// <summary>A machine client as administrators see it (never its secret).</summary>
-public sealed record ClientView(string ClientId, string DisplayName, string Role, string? Binding, bool Disabled);
+public sealed record ClientView(string ClientId, string DisplayName, string Role, string? Binding, string? Unit, bool Disabled);
 
 /// <summary>A client just registered or given a new secret: the only time the secret is shown.</summary>
 public sealed record ClientSecretView(ClientView Client, string ClientSecret);
 
 /// <summary>
-/// Machine clients (warehouses, enterprises, integrators, stations) over OpenIddict's application store. Role, binding
-/// and the disabled mark live in the application's properties; OpenIddict stores only a hash of each secret.
+/// Machine clients (warehouses, enterprises, integrators, stations, responders) over OpenIddict's application store.
+/// Role, binding, unit and the disabled mark live in the application's properties; OpenIddict stores only a hash of each secret.
 /// </summary>
 public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
 {
     private const string RoleProperty = "role";
     private const string BindingProperty = "binding";
+    private const string UnitProperty = "unit";
     private const string DisabledProperty = "disabled";
 
     public async Task<ClientView?> FindAsync(string clientId, CancellationToken cancellationToken) =>
@@ -37,8 +38,10 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         return [.. views.OrderBy(v => v.ClientId, StringComparer.Ordinal)];
     }
 
-    public async Task<ClientSecretView> RegisterAsync(string clientId, string displayName, Role role, string? binding, string? secret, CancellationToken cancellationToken)
+    public async Task<ClientSecretView> RegisterAsync(string clientId, string displayName, Assignment assignment, string? secret, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var (role, binding, unit) = assignment;
         secret ??= NewSecret();
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -55,8 +58,12 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         {
             descriptor.Properties[BindingProperty] = JsonSerializer.SerializeToElement(binding);
         }
+        if (unit is not null)
+        {
+            descriptor.Properties[UnitProperty] = JsonSerializer.SerializeToElement(unit);
+        }
         await applications.CreateAsync(descriptor, cancellationToken);
-        return new ClientSecretView(new ClientView(clientId, displayName, role.Name, binding, false), secret);
+        return new ClientSecretView(new ClientView(clientId, displayName, role.Name, binding, unit, false), secret);
     }
 
     /// <summary>A disabled client loses the token endpoint: it gets no new token, and tokens it holds expire with their short lifetime.</summary>
@@ -73,6 +80,21 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
                 descriptor.Permissions.Add(Permissions.Endpoints.Token);
             }
         }, cancellationToken);
+
+    /// <summary>
+    /// Gives a client registered before units existed the unit its seed now names: only when it has none and still holds
+    /// the role the unit was checked for. True when it did.
+    /// </summary>
+    public async Task<bool> FillUnitAsync(string clientId, Assignment assignment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (assignment.Unit is not { } unit || await FindAsync(clientId, cancellationToken) is not { Unit: null } client || client.Role != assignment.Role.Name)
+        {
+            return false;
+        }
+        await UpdateAsync(clientId, descriptor => descriptor.Properties[UnitProperty] = JsonSerializer.SerializeToElement(unit), cancellationToken);
+        return true;
+    }
 
     public async Task<ClientSecretView?> RotateSecretAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -103,6 +125,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
             await applications.GetDisplayNameAsync(app, cancellationToken) ?? "",
             properties.TryGetValue(RoleProperty, out var role) ? role.GetString() ?? "" : "",
             properties.TryGetValue(BindingProperty, out var binding) ? binding.GetString() : null,
+            properties.TryGetValue(UnitProperty, out var unit) ? unit.GetString() : null,
             properties.TryGetValue(DisabledProperty, out var disabled) && disabled.ValueKind == JsonValueKind.True);
     }
 

@@ -10,5 +10,8 @@ public static class IdentityLimits
     public const int PasswordHash = 200;
     public const int Role = 40;
     public const int Binding = 64;
+
+    /// <summary>A responsible unit's name, as long as the warnings service lets a warning list one (its <c>UnitName</c>).</summary>
+    public const int Unit = 100;
     public const int MinSecret = 24;
 }

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Identity.API.Model;
 
 /// <summary>A person as administrators see it (never the password hash).</summary>
-public sealed record PersonView(string UserName, string DisplayName, string Role, string? Binding, bool Disabled)
+public sealed record PersonView(string UserName, string DisplayName, string Role, string? Binding, string? Unit, bool Disabled)
 {
-    public static PersonView Of(Person p) => new(p.UserName, p.DisplayName, p.Role, p.Binding, p.Disabled);
+    public static PersonView Of(Person p) => new(p.UserName, p.DisplayName, p.Role, p.Binding, p.Unit, p.Disabled);
 }
 
 /// <summary>The people who sign in at the console; passwords are checked against salted PBKDF2 hashes only.</summary>
@@ -42,9 +42,14 @@ public sealed class PeopleDirectory(IdentityContext db, IPasswordHasher<Person> 
         [.. (await db.People.AsNoTracking().OrderBy(p => p.UserName).ToListAsync(cancellationToken)).Select(PersonView.Of)];
 
     /// <summary>Adds the person; false when the user name is taken (also when another request took it first).</summary>
-    public async Task<bool> AddAsync(string userName, string displayName, string password, Role role, string? binding, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(string userName, string displayName, string password, Assignment assignment, CancellationToken cancellationToken)
     {
-        var person = new Person { UserName = userName, DisplayName = displayName, PasswordHash = "", Role = role.Name, Binding = binding };
+        ArgumentNullException.ThrowIfNull(assignment);
+        var person = new Person
+        {
+            UserName = userName, DisplayName = displayName, PasswordHash = "",
+            Role = assignment.Role.Name, Binding = assignment.Binding, Unit = assignment.Unit,
+        };
         person.PasswordHash = hasher.HashPassword(person, password);
         db.People.Add(person);
         try
@@ -57,6 +62,23 @@ public sealed class PeopleDirectory(IdentityContext db, IPasswordHasher<Person> 
             db.Entry(person).State = EntityState.Detached;
             return false;
         }
+    }
+
+    /// <summary>
+    /// Gives an account made before units existed the unit its seed now names: only when it has none and still holds the
+    /// role the unit was checked for, so nothing an administrator set is changed. True when it did.
+    /// </summary>
+    public async Task<bool> FillUnitAsync(string userName, Assignment assignment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (assignment.Unit is null || await FindAsync(userName, cancellationToken) is not { Unit: null } person || person.Role != assignment.Role.Name)
+        {
+            return false;
+        }
+        person.Unit = assignment.Unit;
+        person.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     public async Task<PersonView?> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ public sealed class Person
     /// <summary>The district, warehouse or enterprise the role is bound to, when it is bound to one.</summary>
     public string? Binding { get; set; }
 
+    /// <summary>The responsible unit (责任单位) the person answers for in the warnings' closed loop, when the role takes one.</summary>
+    public string? Unit { get; set; }
+
     public bool Disabled { get; set; }
 
     public int Version { get; set; }

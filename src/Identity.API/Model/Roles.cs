@@ -2,8 +2,11 @@ using EmergencyOps.ServiceDefaults;
 
 namespace Identity.API.Model;
 
-/// <summary>One role of a person or a machine client: the scopes it may hold and the binding its tokens must carry.</summary>
-public sealed record Role(string Name, bool ForPeople, string? Binding, IReadOnlyList<string> Scopes);
+/// <summary>
+/// One role of a person or a machine client: the scopes it may hold, the binding its tokens must carry, and whether
+/// its holders answer for a responsible unit (责任单位) beside that binding.
+/// </summary>
+public sealed record Role(string Name, bool ForPeople, string? Binding, IReadOnlyList<string> Scopes, UnitRule Unit = UnitRule.None);
 
 /// <summary>
 /// Every role the bureau hands out and what each may do. A token holds the scopes asked for that its role allows
@@ -26,14 +29,20 @@ public static class Roles
     /// <summary>Administer clients and users of the identity service itself.</summary>
     public const string IdentityAdminScope = "identity:admin";
 
+    /// <summary>Acknowledge (签收) warnings and report their disposition; only its holders may carry a <c>unit</c>.</summary>
+    public const string RespondScope = "warnings:respond";
+
     private static readonly string[] Reads = ["warnings:read", "hazards:read", "inventory:read", "shelters:read"];
 
     public static readonly IReadOnlyList<Role> All =
     [
-        // 值班员: the operations centre issues, updates, lifts and signs off warnings, and moves reserves and shelters.
-        new(DutyOfficer, true, null, [.. Reads, "warnings:issue", "warnings:sign-off", "inventory:dispatch", "shelters:operate"]),
-        // 区/街镇: acknowledges and reports on warnings, runs and inspects shelters, in its own district.
-        new(DistrictOperator, true, IdentityClaims.District, [.. Reads, "warnings:respond", "shelters:operate", "shelters:inspect"]),
+        // 值班员: the operations centre issues, updates, lifts and signs off warnings, and moves reserves and shelters. It
+        // may also record an acknowledgement or report on a unit's behalf, so it answers for any unit and carries none
+        // (the warnings service records that it acted for the unit).
+        new(DutyOfficer, true, null, [.. Reads, "warnings:issue", "warnings:sign-off", RespondScope, "inventory:dispatch", "shelters:operate"]),
+        // 区/街镇: acknowledges and reports on warnings, runs and inspects shelters, in its own district; it may also speak
+        // for one responsible unit (the district's bureau, e.g. 黄浦区应急管理局).
+        new(DistrictOperator, true, IdentityClaims.District, [.. Reads, RespondScope, "shelters:operate", "shelters:inspect"], UnitRule.Optional),
         new(WarehouseKeeper, true, IdentityClaims.WarehouseId, ["inventory:read", "inventory:write-own-stock"]),
         new(EnterpriseUser, true, IdentityClaims.EnterpriseId, ["hazards:read", "hazards:write-own", "hazards:scan"]),
         // Reads across enterprises, anomalies and major hazard sources; changes nothing.
@@ -46,8 +55,9 @@ public static class Roles
         new(Enterprise, false, IdentityClaims.EnterpriseId, ["hazards:read", "hazards:write-own", "hazards:scan"]),
         // Integrators read (and, with webhooks, subscribe); they never write.
         new(Integrator, false, null, Reads),
-        // A responsible unit's dispatch system (the gas company, the drainage centre) acknowledges and reports on warnings.
-        new(Responder, false, null, ["warnings:read", "warnings:respond"]),
+        // A responsible unit's dispatch system (the gas company, the drainage centre) acknowledges and reports on warnings,
+        // for its own unit only: without one it could answer for nobody.
+        new(Responder, false, null, ["warnings:read", RespondScope], UnitRule.Required),
         // Monitoring stations post readings and nothing else.
         new(Station, false, null, ["warnings:readings"]),
     ];

@@ -9,7 +9,10 @@ using Warnings.API.Model;
 
 namespace Warnings.API.Apis;
 
-/// <summary>The closed loop: responsible units acknowledge (签收) and report disposition (处置反馈).</summary>
+/// <summary>
+/// The closed loop: responsible units acknowledge (签收) and report disposition (处置反馈), each for itself (its token names
+/// the unit) or through the operations centre on its behalf, recorded as such.
+/// </summary>
 public static class ResponsesApi
 {
     public static RouteGroupBuilder MapResponsesApi(this RouteGroupBuilder api)
@@ -34,6 +37,7 @@ public static class ResponsesApi
         {
             response.AcknowledgedAt = services.Publisher.Now;
             response.AcknowledgedBy = services.Actor;
+            response.AcknowledgedOnBehalf = services.Units.OnBehalf;
             await services.Db.SaveChangesAsync(cancellationToken);
         }
         return TypedResults.Ok(View(response, services.Publisher.Now));
@@ -55,7 +59,8 @@ public static class ResponsesApi
             return TypedResults.Problem($"{response.Unit} has not acknowledged the warning: acknowledge (签收) before reporting disposition.",
                 statusCode: StatusCodes.Status409Conflict, title: "Not acknowledged");
         }
-        response.Dispositions.Add(new Disposition { Status = request.Status!.Value, Report = report!, ReportedBy = services.Actor, ReportedAt = services.Publisher.Now });
+        response.Dispositions.Add(new Disposition { Status = request.Status!.Value, Report = report!, ReportedBy = services.Actor, OnBehalf = services.Units.OnBehalf,
+            ReportedAt = services.Publisher.Now });
         await services.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(View(response, services.Publisher.Now));
     }
@@ -79,9 +84,9 @@ public static class ResponsesApi
         var latest = r.Dispositions.OrderBy(d => d.Id).LastOrDefault();
         var overdue = r.OverdueAt is not null || (r.AcknowledgedAt is null && now > r.Deadline) || r.AcknowledgedAt > r.Deadline;
         return new(r.Unit, r.RequestedVersion, WarningPublisher.Local(r.Deadline), r.AcknowledgedAt is { } a ? WarningPublisher.Local(a) : null,
-            r.AcknowledgedBy, overdue, r.OverdueAt is { } o ? WarningPublisher.Local(o) : null,
+            r.AcknowledgedBy, r.AcknowledgedOnBehalf, overdue, r.OverdueAt is { } o ? WarningPublisher.Local(o) : null,
             latest is null ? null : latest.Status == DispositionStatus.Completed ? "completed" : "inProgress",
-            latest?.Report, latest is null ? null : WarningPublisher.Local(latest.ReportedAt), r.Dispositions.Count);
+            latest?.Report, latest is null ? null : WarningPublisher.Local(latest.ReportedAt), latest?.ReportedBy, latest?.OnBehalf ?? false, r.Dispositions.Count);
     }
 
     private static ValidationProblem UnitRequired() =>
@@ -93,6 +98,7 @@ public static class ResponsesApi
         var warning = await services.Db.Warnings.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (warning is null) return (null, null);
         if (services.District.Refuses(warning) is { } notYours) return (null, notYours);
+        if (services.Units.Refuses(unit) is { } notYourUnit) return (null, notYourUnit);
         if (warning.State is WarningState.Draft or WarningState.Rejected)
         {
             return (null, TypedResults.Problem("The warning has not been published.", statusCode: StatusCodes.Status409Conflict, title: "Not published"));

@@ -25,6 +25,9 @@ public sealed class WarningServices(WarningsContext db, WarningPublisher publish
     /// <summary>The districts the caller acts for: every per-warning read and action checks it, every list narrows to it.</summary>
     public DistrictBinding District { get; } = DistrictBinding.Of(user);
 
+    /// <summary>The responsible unit the caller answers for (or any, on its behalf, for the operations centre).</summary>
+    public UnitBinding Units { get; } = UnitBinding.Of(user);
+
     /// <summary>
     /// A warning with its versions and the escalation awaiting sign-off (decided ones are not loaded). One query:
     /// at most one escalation is open, so joining it multiplies nothing.

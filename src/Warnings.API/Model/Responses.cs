@@ -20,6 +20,9 @@ public sealed class UnitResponse
 
     public string? AcknowledgedBy { get; set; }
 
+    /// <summary>The operations centre acknowledged for the unit; the unit itself did not.</summary>
+    public bool AcknowledgedOnBehalf { get; set; }
+
     /// <summary>Set once, by whichever replica's sweep flags it first (conditional update): the escalation is raised exactly once.</summary>
     public DateTime? OverdueAt { get; set; }
 
@@ -44,6 +47,9 @@ public sealed class Disposition
     public required string Report { get; init; }
 
     public required string ReportedBy { get; init; }
+
+    /// <summary>The operations centre reported for the unit; the unit itself did not.</summary>
+    public bool OnBehalf { get; init; }
 
     public DateTime ReportedAt { get; init; }
 }

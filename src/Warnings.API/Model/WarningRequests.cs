@@ -88,8 +88,13 @@ public sealed record WarningSummary(
     IReadOnlyList<string> DistrictCodes, int Version, DateTimeOffset? PublishedAt, DateTimeOffset? Expires, string? EndReason,
     WarningLevel? PendingLevel);
 
+/// <summary>
+/// A unit's part in the closed loop. <c>AcknowledgedOnBehalf</c> and <c>LatestReportOnBehalf</c> mark what the operations
+/// centre recorded for the unit rather than the unit itself.
+/// </summary>
 public sealed record UnitResponseView(
-    string Unit, int RequestedVersion, DateTimeOffset Deadline, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy,
-    bool Overdue, DateTimeOffset? EscalatedAt, string? Disposition, string? LatestReport, DateTimeOffset? LatestReportAt, int Reports);
+    string Unit, int RequestedVersion, DateTimeOffset Deadline, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, bool AcknowledgedOnBehalf,
+    bool Overdue, DateTimeOffset? EscalatedAt, string? Disposition, string? LatestReport, DateTimeOffset? LatestReportAt,
+    string? LatestReportBy, bool LatestReportOnBehalf, int Reports);
 
 public sealed record ResponsesView(Guid WarningId, int Units, int Acknowledged, int Overdue, int Completed, IReadOnlyList<UnitResponseView> Responses);
