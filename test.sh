@@ -15,6 +15,11 @@ listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 need=()
 command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/sbin/rabbitmq-server ] || need+=(rabbitmq-server)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# The operations console's browser tests drive Debian's Chromium; its own unit tests run under Node.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# Chinese text in the console's screenshots needs a CJK font on this machine.
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing: ${need[*]}. Install them with: sudo apt-get install -y ${need[*]}" >&2
@@ -66,6 +71,10 @@ export EMERGENCYOPS_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBITMQ_PORT/"
 export EMERGENCYOPS_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 log="$(mktemp)"
 status=0
+# The console's page logic (feed parsing and resumption, the wall's state, both languages), without a browser.
+node --test src/OperationsConsole/tests/ 2>&1 | tee "$log.node" || status=$?
+echo "Console unit tests: $(grep -E '^# pass ' "$log.node" | awk '{print $3}') passed, $(grep -E '^# fail ' "$log.node" | awk '{print $3}') failed"
+rm -f "$log.node"
 dotnet test EmergencyOps.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 # One closing line over every test assembly, for people and CI alike.
 passed=$(grep -ahE '^\s+Passed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)

@@ -13,7 +13,11 @@ var warnings = builder.AddService<Projects.Warnings_API>("warnings", system, mes
 var inventory = builder.AddService<Projects.Inventory_API>("inventory", system, messaging, redis);
 var shelters = builder.AddService<Projects.Shelters_API>("shelters", system, messaging, redis);
 
+// The operations console: static pages the gateway serves at / (every path no service claims).
+var console = builder.AddProject<Projects.OperationsConsole>("console").WithHttpHealthCheck("/health/ready");
+
 var gateway = builder.AddProject<Projects.EmergencyOps_Gateway>("gateway")
+    .WithReference(console).WaitFor(console)
     .WithReference(identity).WaitFor(identity)
     .WithReference(hazards).WaitFor(hazards)
     .WithReference(warnings).WaitFor(warnings)

@@ -58,6 +58,28 @@ public static class ServiceRoutes
                     .ToDictionary(d => d.Key, d => d.Value),
             });
         }
+        AddConsole(configuration, routes, clusters);
         return (routes, clusters);
+    }
+
+    /// <summary>The operations console's resource name: its address is injected as <c>services__console__http__0</c>.</summary>
+    public const string ConsoleName = "console";
+
+    // The console answers every path no service claims (its page, scripts, styles and the sign-in callback): a catch-all
+    // that comes last, after every service's prefix and the gateway's own endpoints.
+    private static void AddConsole(IConfiguration configuration, List<RouteConfig> routes, List<ClusterConfig> clusters)
+    {
+        var destinations = Destinations(configuration, ConsoleName);
+        if (destinations.Count == 0)
+        {
+            return;
+        }
+        routes.Add(new RouteConfig { RouteId = ConsoleName, ClusterId = ConsoleName, Order = int.MaxValue, Match = new RouteMatch { Path = "/{**rest}" } });
+        clusters.Add(new ClusterConfig
+        {
+            ClusterId = ConsoleName,
+            Destinations = destinations.Select((uri, i) => (Key: $"{ConsoleName}-{i}", Value: new DestinationConfig { Address = uri.ToString() }))
+                .ToDictionary(d => d.Key, d => d.Value),
+        });
     }
 }

@@ -1,0 +1,62 @@
+import { accessToken } from './auth.js';
+
+/** Builds an element: h('li', { class: 'x', dataset: { id } }, child, 'text'). Text is always text, never HTML. */
+export function h(tag, attributes = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'dataset') Object.assign(el.dataset, value);
+    else if (name === 'class') el.className = value;
+    else if (name.startsWith('on')) el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Calls an API through the gateway with the signed-in user's token; answers { status, body } (body parsed when JSON). */
+export async function call(path, { method = 'GET', body, accept = 'application/json' } = {}) {
+  const headers = { Authorization: `Bearer ${await accessToken()}`, Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method === 'POST') headers['Idempotency-Key'] = crypto.randomUUID();
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = response.headers.get('Content-Type') ?? '';
+  const parsed = type.includes('json') ? await response.json() : await response.text();
+  return { status: response.status, ok: response.ok, body: parsed };
+}
+
+export async function get(path) {
+  const answer = await call(path);
+  if (!answer.ok) throw new Error(`${path} answered ${answer.status}`);
+  return answer.body;
+}
+
+/**
+ * Shows an RFC 9457 problem on a form: each field's messages beside the field named like it (data-field), the rest, and
+ * the problem's title and detail, at the top. Returns the messages shown.
+ */
+export function showProblem(form, problem) {
+  for (const old of form.querySelectorAll('.field-error')) old.remove();
+  for (const field of form.querySelectorAll('[aria-invalid]')) field.removeAttribute('aria-invalid');
+  const summary = form.querySelector('.form-problem');
+  summary.replaceChildren();
+  if (!problem) return [];
+  const shown = [];
+  const errors = problem.errors ?? {};
+  for (const [name, messages] of Object.entries(errors)) {
+    const field = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+    const text = `${messages.join(' ')}`;
+    shown.push(`${name}: ${text}`);
+    if (field) {
+      field.setAttribute('aria-invalid', 'true');
+      field.closest('label')?.append(h('span', { class: 'field-error', role: 'alert', dataset: { for: name } }, text));
+    } else {
+      summary.append(h('p', { class: 'field-error', dataset: { for: name } }, `${name}: ${text}`));
+    }
+  }
+  if (Object.keys(errors).length === 0) summary.append(h('p', { class: 'field-error', role: 'alert' }, [problem.title, problem.detail].filter(Boolean).join(' — ')));
+  return shown;
+}

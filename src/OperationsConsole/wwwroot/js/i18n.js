@@ -1,0 +1,96 @@
+// Both languages complete: every key exists in each (a unit test checks it). Chinese is the default.
+export const dictionaries = {
+  zh: {
+    title: '城市运行预警值班台', switchLanguage: 'English', wallMode: '大屏模式', leaveWallMode: '退出大屏',
+    signIn: '登录', signOut: '退出', signInPrompt: '请使用值班账号登录。', activeWarnings: '生效中的预警',
+    district: '区', type: '类型', level: '级别', all: '全部', showExercises: '显示演练', noWarnings: '当前没有生效中的预警。',
+    count: '{n} 条预警', live: '实时', reconnecting: '重新连接中…', exercise: '演练', version: '第 {n} 版',
+    published: '发布于 {t}', expires: '有效至 {t}', new: '新发布', escalated: '升级', downgraded: '降级', updated: '更新',
+    signInFailed: '登录失败：{m}', wholeCity: '全市',
+    navWall: '预警墙', notPublished: '尚未发布', centralDistricts: '中心城区', navIssue: '发布预警', navReadiness: '应急准备', navHazards: '危化品查询', back: '← 返回预警墙',
+    state: '状态', 'state.draft': '待审核签发', 'state.active': '生效中', 'state.ended': '已结束', 'state.rejected': '已驳回',
+    'kind.issue': '发布', 'kind.escalate': '升级', 'kind.downgrade': '降级', 'kind.extend': '延长', 'kind.amend': '更正',
+    'kind.lift': '解除', 'kind.cancel': '撤销', 'kind.expire': '到期',
+    author: '起草人', signedOffBy: '签发人', unit: '责任单位', acknowledged: '签收', disposition: '处置情况', latestReport: '最新反馈',
+    onBehalf: '值班代签', overdue: '超时未签收', inProgress: '处置中', completed: '已完成',
+    awaitingSignOff: '{level}待审核签发：由 {by} 起草，须由另一位值班员签发。', secondPersonMustSign: '您是起草人，不能自行签发。',
+    comment: '意见', approve: '签发', note: '说明', update: '更新预警', reason: '原因', lift: '解除预警', cancel: '撤销预警',
+    acknowledge: '签收', report: '反馈内容', reportDisposition: '反馈处置情况', closedLoop: '闭环（签收与处置）', versions: '历次版本', area: '预警区域',
+    districts: '预警区', headline: '标题', description: '内容', instruction: '防御指引', expiresAt: '有效期至', responsibleUnits: '责任单位',
+    onePerLine: '每行一个单位', asExercise: '演练（不对公众发布）', issue: '发布',
+    shelters: '避难场所', shelter: '场所', status: '状态', freePlaces: '空余床位', 'shelter.standby': '待命', 'shelter.open': '开放',
+    'shelter.closed': '关闭', 'shelter.full': '已满', sheltersReady: '待命或开放 {n} 处，空余 {places} 人',
+    shortfalls: '物资缺口', warehouse: '储备库', material: '物资', minimum: '定额', available: '可用', missing: '缺口', noShortfall: '无物资缺口。',
+    reservations: '为预警预留的物资', noReservation: '尚无预留。', released: '已释放', noSeriousWarning: '当前没有橙色或红色预警。',
+    enterprise: '企业', holder: '当前持有', scans: '扫码次数', anomalies: '异常', label: '安全标签', emergencyPhone: '应急电话', revision: '修订',
+    noSuchCode: '没有这个产品码。', scanQr: '扫描二维码', productCode: '产品码', lookUp: '查询',
+    'level.blue': '蓝色预警', 'level.yellow': '黄色预警', 'level.orange': '橙色预警', 'level.red': '红色预警',
+  },
+  en: {
+    title: 'City Operations Warning Desk', switchLanguage: '中文', wallMode: 'Wall mode', leaveWallMode: 'Leave wall mode',
+    signIn: 'Sign in', signOut: 'Sign out', signInPrompt: 'Sign in with your duty account.', activeWarnings: 'Active warnings',
+    district: 'District', type: 'Type', level: 'Level', all: 'All', showExercises: 'Show exercises', noWarnings: 'No warning is active.',
+    count: '{n} warnings', live: 'Live', reconnecting: 'Reconnecting…', exercise: 'Exercise', version: 'Version {n}',
+    published: 'Published {t}', expires: 'Until {t}', new: 'New', escalated: 'Escalated', downgraded: 'Downgraded', updated: 'Updated',
+    signInFailed: 'Sign-in failed: {m}', wholeCity: 'Whole city',
+    navWall: 'Warnings wall', notPublished: 'Not published yet', centralDistricts: 'Central districts', navIssue: 'Issue a warning', navReadiness: 'Readiness', navHazards: 'Hazardous chemicals', back: '← Back to the wall',
+    state: 'State', 'state.draft': 'Awaiting sign-off', 'state.active': 'Active', 'state.ended': 'Ended', 'state.rejected': 'Rejected',
+    'kind.issue': 'Issued', 'kind.escalate': 'Escalated', 'kind.downgrade': 'Downgraded', 'kind.extend': 'Extended', 'kind.amend': 'Amended',
+    'kind.lift': 'Lifted', 'kind.cancel': 'Cancelled', 'kind.expire': 'Expired',
+    author: 'Drafted by', signedOffBy: 'Signed off by', unit: 'Responsible unit', acknowledged: 'Acknowledged', disposition: 'Disposition', latestReport: 'Latest report',
+    onBehalf: 'by the duty desk on its behalf', overdue: 'overdue', inProgress: 'In progress', completed: 'Completed',
+    awaitingSignOff: '{level} awaiting sign-off: drafted by {by}, to be signed off by a second duty officer.', secondPersonMustSign: 'You drafted it, so you cannot sign it off.',
+    comment: 'Comment', approve: 'Sign off', note: 'Note', update: 'Update the warning', reason: 'Reason', lift: 'Lift the warning', cancel: 'Cancel the warning',
+    acknowledge: 'Acknowledge', report: 'Report', reportDisposition: 'Report disposition', closedLoop: 'Closed loop (acknowledgements and disposition)', versions: 'Versions', area: 'Warned area',
+    districts: 'Districts', headline: 'Headline', description: 'Description', instruction: 'Instructions', expiresAt: 'Expires', responsibleUnits: 'Responsible units',
+    onePerLine: 'One unit per line', asExercise: 'Exercise (not announced to the public)', issue: 'Issue',
+    shelters: 'Shelters', shelter: 'Shelter', status: 'Status', freePlaces: 'Free places', 'shelter.standby': 'On standby', 'shelter.open': 'Open',
+    'shelter.closed': 'Closed', 'shelter.full': 'Full', sheltersReady: '{n} on standby or open, {places} free places',
+    shortfalls: 'Material shortfalls', warehouse: 'Warehouse', material: 'Material', minimum: 'Norm', available: 'Available', missing: 'Missing', noShortfall: 'No shortfall.',
+    reservations: 'Stock reserved for the warning', noReservation: 'Nothing reserved yet.', released: 'released', noSeriousWarning: 'No orange or red warning is active.',
+    enterprise: 'Enterprise', holder: 'Held by', scans: 'Scans', anomalies: 'Anomalies', label: 'Safety label', emergencyPhone: 'Emergency phone', revision: 'revision',
+    noSuchCode: 'No such product code.', scanQr: 'Scan the QR code', productCode: 'Product code', lookUp: 'Look up',
+    'level.blue': 'Blue warning', 'level.yellow': 'Yellow warning', 'level.orange': 'Orange warning', 'level.red': 'Red warning',
+  },
+};
+
+// GB/T 2260 codes of Shanghai's districts, as the geography the services use names them.
+export const districts = [
+  ['310101', '黄浦区', 'Huangpu'], ['310104', '徐汇区', 'Xuhui'], ['310105', '长宁区', 'Changning'], ['310106', '静安区', "Jing'an"],
+  ['310107', '普陀区', 'Putuo'], ['310109', '虹口区', 'Hongkou'], ['310110', '杨浦区', 'Yangpu'], ['310112', '闵行区', 'Minhang'],
+  ['310113', '宝山区', 'Baoshan'], ['310114', '嘉定区', 'Jiading'], ['310115', '浦东新区', 'Pudong'], ['310116', '金山区', 'Jinshan'],
+  ['310117', '松江区', 'Songjiang'], ['310118', '青浦区', 'Qingpu'], ['310120', '奉贤区', 'Fengxian'], ['310151', '崇明区', 'Chongming'],
+];
+
+export const levels = ['blue', 'yellow', 'orange', 'red'];
+
+let current = 'zh';
+
+export function language() { return current; }
+
+export function setLanguage(lang) { current = dictionaries[lang] ? lang : 'zh'; }
+
+export function t(key, values = {}) {
+  const text = dictionaries[current][key] ?? dictionaries.zh[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+export function districtName(code) {
+  const found = districts.find(d => d[0] === code);
+  return found ? (current === 'en' ? found[2] : found[1]) : code;
+}
+
+/** A time as the bureau reads it: Shanghai time, whatever the browser's zone. */
+export function time(iso) {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(current === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(new Date(iso));
+}
+
+/** Writes the current language into every element that names a key. */
+export function translate(root) {
+  root.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  root.title = t('title');
+}
