@@ -240,6 +240,86 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
     }
 
     [Fact]
+    public async Task The_map_draws_shelters_warehouses_and_a_warnings_circle_on_the_plan_of_Shanghai()
+    {
+        using var admin = await system.AsAsync("admin");
+        await WarehouseAsync(admin, "BS-R-01", "宝山区应急物资储备库", "310113");
+        using var duty = await system.AsAsync("duty1");
+        using (var issued = await duty.PostAsJsonAsync("/api/warnings", new
+        {
+            type = "gas-leak", level = "yellow", area = new { circle = "31.2400,121.4900 3" }, headline = "虹口区燃气泄漏黄色预警",
+            description = "燃气管道泄漏，周边3公里内请远离。", responsibleUnits = new[] { "上海燃气有限公司" },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        }
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "duty1");
+
+        await page.ClickAsync("#nav a[href='#/map']");
+
+        await Expect(page.Locator("#map [data-area='circle']").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#map circle.point[data-kind='warehouse']").First).ToBeAttachedAsync();
+        Assert.True(await page.Locator("#map circle.point[data-kind='warehouse']").CountAsync() >= 1);
+        await page.UncheckAsync("#layers input[name=warehouse]");
+        await Expect(page.Locator("#map circle.point[data-kind='warehouse']")).ToHaveCountAsync(0);
+        await page.CheckAsync("#layers input[name=warehouse]");
+        await ConsoleBrowser.ScreenshotAsync(page, "map-zh.png");
+        await page.ClickAsync("#lang");
+        await Expect(page.Locator("#map h2")).ToHaveTextAsync("Map");
+        await ConsoleBrowser.ScreenshotAsync(page, "map-en.png");
+    }
+
+    [Fact]
+    public async Task An_operator_records_arrivals_and_departures_on_the_shelters_page_and_reads_a_warehouses_stock()
+    {
+        using var admin = await system.AsAsync("admin");
+        var name = $"嘉定体育中心 {Guid.NewGuid():N}"[..14];
+        string shelter;
+        using (var registered = await PostAsync(admin, "/api/shelters", new
+        {
+            name, kind = "indoor", grade = "fixed", districtCode = "310114", address = "上海市嘉定区", latitude = 31.38, longitude = 121.25,
+            usableArea = 1000, capacity = 300, facilities = new[] { "water" }, suitableHazards = new[] { "typhoon" },
+            unsuitableHazards = Array.Empty<string>(), manager = "陆强", contact = "021-59990000",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            shelter = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        }
+        using var duty = await system.AsAsync("duty1");
+        using (var open = await PostAsync(duty, $"/api/shelters/{shelter}/status", new { status = "open", reason = "开放" }))
+        {
+            Assert.True(open.IsSuccessStatusCode, await open.Content.ReadAsStringAsync());
+        }
+        var warehouse = await WarehouseAsync(admin, "JD-R-01", "嘉定区应急物资储备库", "310114");
+        using (var receipt = await PostAsync(admin, $"/api/inventory/warehouses/{warehouse}/stock-changes",
+            new { kind = "receipt", materialCode = "LV-TENT", quantity = 40, reason = "到货入库", voucherReference = "RK-JD-1" }))
+        {
+            Assert.True(receipt.IsSuccessStatusCode, await receipt.Content.ReadAsStringAsync());
+        }
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "duty1");
+
+        await page.ClickAsync("#nav a[href='#/shelters']");
+        var row = page.Locator($"#shelters tr[data-id='{shelter}']");
+        await Expect(row.Locator(".occupancy")).ToHaveTextAsync("0 / 300");
+        await row.Locator("input[name=people]").FillAsync("25");
+        await row.Locator("button[value=arrival]").ClickAsync();
+        await Expect(row.Locator(".occupancy")).ToHaveTextAsync("25 / 300");
+        await Expect(row.Locator(".available")).ToHaveTextAsync("275");
+        await row.Locator("input[name=people]").FillAsync("5");
+        await row.Locator("button[value=departure]").ClickAsync();
+        await Expect(row.Locator(".occupancy")).ToHaveTextAsync("20 / 300");
+
+        await page.ClickAsync("#nav a[href='#/stock']");
+        await page.SelectOptionAsync("#warehouseSelect", warehouse.ToString());
+        await Expect(page.Locator("#warehouse .balances tr[data-material='LV-TENT']")).ToContainTextAsync("40");
+        await Expect(page.Locator("#warehouse .ledger tbody tr").First).ToContainTextAsync("+40");
+    }
+
+    [Fact]
     public async Task The_console_is_served_at_the_root_with_its_own_policy_and_its_sign_in_callback_address()
     {
         using var root = await system.Gateway.GetAsync(new Uri("/", UriKind.Relative));

@@ -27,7 +27,7 @@ public static class FeedApi
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Feed(
-        HttpContext http, WarningsContext db, FeedHub hub, IOptions<WarningsOptions> options,
+        HttpContext http, WarningsContext db, FeedHub hub, IOptions<WarningsOptions> options, IHostApplicationLifetime lifetime,
         [Text(WarningLimits.DistrictFilter)] string? district, [Text(WarningLimits.LevelFilter)] string? level, [Text(WarningLimits.TypeFilter)] string? type,
         [Text(WarningLimits.EnumName)] string? status, [Bounded(0, WarningLimits.FeedSequence)] long? lastEventId, CancellationToken cancellationToken)
     {
@@ -58,6 +58,10 @@ public static class FeedApi
         // Subscribe before reading the backlog: whatever commits in between arrives on the channel too
         // and is skipped by sequence, so nothing is lost and nothing is sent twice.
         var (id, reader) = hub.Subscribe();
+        // A stopping replica ends its feeds at once instead of holding its shutdown for them: the clients reconnect with
+        // Last-Event-ID (to another replica, or to this one restarted) and miss nothing.
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        cancellationToken = stream.Token;
         try
         {
             var body = http.Response.Body;
@@ -72,7 +76,7 @@ public static class FeedApi
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client went away.
+            // The client went away, or this replica is stopping.
         }
         finally
         {

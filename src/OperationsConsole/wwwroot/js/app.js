@@ -5,6 +5,9 @@ import { follow, onConnection } from './live.js';
 import { can } from './session.js';
 import { hazardsView } from './views/hazardsView.js';
 import { issueView } from './views/issueView.js';
+import { mapView } from './views/mapView.js';
+import { sheltersView } from './views/sheltersView.js';
+import { stockView } from './views/stockView.js';
 import { readinessView } from './views/readinessView.js';
 import { wallView } from './views/wallView.js';
 import { warningView } from './views/warningView.js';
@@ -18,6 +21,9 @@ const routes = [
   [/^#\/issue$/, () => root => issueView(root, context), 'issue'],
   [/^#\/readiness$/, () => root => readinessView(root, context), 'readiness'],
   [/^#\/hazards$/, () => root => hazardsView(root, context), 'hazards'],
+  [/^#\/map$/, () => root => mapView(root, context), 'readiness'],
+  [/^#\/shelters$/, () => root => sheltersView(root, context), 'readiness'],
+  [/^#\/stock$/, () => root => stockView(root, context), 'readiness'],
 ];
 
 function show() {

@@ -13,7 +13,7 @@ function node(tag, attributes, text) {
 }
 
 /** Draws the plan with the warned districts, a CAP polygon and circle over it, and any points ({lat, lon, label, kind}). */
-export function plan({ districtCodes = [], polygon = null, circle: circleText = null, points = [] }, label) {
+export function plan({ districtCodes = [], polygon = null, circle: circleText = null, areas = [], points = [] }, label) {
   const root = node('svg', { viewBox: '0 0 400 440', class: 'plan', role: 'img', 'aria-label': label });
   for (const [code, seat] of Object.entries(seats)) {
     const [x, y] = project(seat);
@@ -27,15 +27,17 @@ export function plan({ districtCodes = [], polygon = null, circle: circleText = 
   }
   const [cx, cy] = project(seats[310101]);
   root.append(node('text', { x: cx + 14, y: cy - 22, 'text-anchor': 'start' }, t('centralDistricts')));
-  const shape = polygonPoints(polygon);
-  if (shape.length >= 3) {
-    root.append(node('polygon', { points: shape.map(p => project(p).join(',')).join(' '), fill: 'rgba(210,31,31,.25)', stroke: '#d21f1f', 'data-area': 'polygon' }));
-  }
-  const c = circle(circleText);
-  if (c) {
-    const [x, y] = project(c.centre);
-    // One degree of latitude is about 111 km; the plan is 440 units for 1.1 degrees.
-    root.append(node('circle', { cx: x, cy: y, r: (c.km / 111) * (440 / 1.1), fill: 'rgba(210,31,31,.25)', stroke: '#d21f1f', 'data-area': 'circle' }));
+  for (const area of [{ polygon, circle: circleText }, ...areas]) {
+    const shape = polygonPoints(area.polygon);
+    if (shape.length >= 3) {
+      root.append(node('polygon', { points: shape.map(p => project(p).join(',')).join(' '), fill: 'rgba(210,31,31,.25)', stroke: '#d21f1f', 'data-area': 'polygon' }));
+    }
+    const c = circle(area.circle);
+    if (c) {
+      const [x, y] = project(c.centre);
+      // One degree of latitude is about 111 km; the plan is 440 units for 1.1 degrees.
+      root.append(node('circle', { cx: x, cy: y, r: (c.km / 111) * (440 / 1.1), fill: 'rgba(210,31,31,.25)', stroke: '#d21f1f', 'data-area': 'circle' }));
+    }
   }
   for (const p of points) {
     const [x, y] = project([p.lat, p.lon]);

@@ -2,10 +2,10 @@ import { user } from './auth.js';
 
 // What the signed-in user's role may do in the console; the services decide for real, this only offers the right buttons.
 const abilities = {
-  'duty-officer': ['issue', 'signOff', 'respond', 'readiness', 'hazards'],
-  'district-operator': ['respond', 'readiness'],
-  regulator: ['readiness', 'hazards'],
-  admin: ['readiness', 'hazards'],
+  'duty-officer': ['issue', 'signOff', 'respond', 'readiness', 'hazards', 'operateShelters'],
+  'district-operator': ['respond', 'readiness', 'operateShelters'],
+  regulator: ['readiness', 'hazards', 'anomalies'],
+  admin: ['readiness', 'hazards', 'anomalies'],
 };
 
 export function role() { return user()?.role ?? null; }

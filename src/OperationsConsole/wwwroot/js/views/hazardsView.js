@@ -1,5 +1,34 @@
-import { call, h } from '../dom.js';
-import { t, time } from '../i18n.js';
+import { call, get, h } from '../dom.js';
+import { districtName, districts, t, time } from '../i18n.js';
+import { can } from '../session.js';
+
+const majorLevels = ['level1', 'level2', 'level3', 'level4'];
+const chosen = { level: '', district: '' };
+
+function choose(name, entries, onchange) {
+  const el = h('select', { name, onchange }, h('option', { value: '' }, t('all')), entries.map(([v, text]) => h('option', { value: v }, text)));
+  el.value = chosen[name];
+  return el;
+}
+
+/** Major hazard sources (GB 18218) by level and district, and, for regulators, the refused scans. */
+async function registry(section) {
+  const query = new URLSearchParams({ pageSize: '200', ...(chosen.level && { level: chosen.level }), ...(chosen.district && { district: chosen.district }) });
+  const [sources, anomalies] = await Promise.all([
+    get(`/api/hazards/major-hazards?${query}`),
+    can('anomalies') ? get(`/api/hazards/anomalies?pageSize=50${chosen.district ? `&district=${chosen.district}` : ''}`) : Promise.resolve(null)]);
+  const refresh = e => { chosen[e.target.name] = e.target.value; registry(section); };
+  section.replaceChildren(
+    h('h3', {}, t('majorHazards')),
+    h('form', { class: 'filters' }, h('label', {}, t('level'), choose('level', majorLevels.map(l => [l, t(`major.${l}`)]), refresh)),
+      h('label', {}, t('district'), choose('district', districts.map(([code]) => [code, districtName(code)]), refresh))),
+    h('table', { id: 'majorHazards' }, h('thead', {}, h('tr', {}, [t('enterprise'), t('unit'), t('level'), 'R', t('district')].map(x => h('th', {}, x)))),
+      h('tbody', {}, sources.data.map(m => h('tr', { dataset: { level: m.level } }, h('td', {}, m.enterpriseName), h('td', {}, m.unitName),
+        h('td', {}, m.levelName), h('td', {}, m.r), h('td', {}, districtName(m.districtCode)))))),
+    anomalies && h('h3', {}, t('anomalies')),
+    anomalies && h('table', { id: 'anomalies' }, h('thead', {}, h('tr', {}, [t('time'), t('productCode'), t('rule'), t('detail')].map(x => h('th', {}, x)))),
+      h('tbody', {}, anomalies.data.map(a => h('tr', {}, h('td', {}, time(a.detectedAt)), h('td', {}, a.code), h('td', {}, a.rule), h('td', {}, a.detail))))));
+}
 
 function product(c) {
   return h('article', { id: 'product', class: 'panel', dataset: { code: c.code } },
@@ -44,6 +73,7 @@ export function hazardsView(root) {
   root.replaceChildren(h('section', { class: 'panel' }, h('h2', {}, t('navHazards')),
     h('form', { id: 'lookupForm', class: 'row', onsubmit: async e => { e.preventDefault(); await lookup(input.value); } },
       h('label', {}, t('productCode'), input), h('button', { type: 'submit' }, t('lookUp')), scan),
-    result));
+    result), h('section', { class: 'panel', id: 'registry' }));
+  registry(root.querySelector('#registry'));
   return () => {};
 }
