@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using EmergencyOps.Testing;
 using Microsoft.Playwright;
 using static EmergencyOps.AppHost.Tests.SystemData;
 using static Microsoft.Playwright.Assertions;
@@ -226,13 +225,8 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
         await page.ClickAsync("#nav a[href='#/readiness']");
         var district = page.Locator("article[data-district='310120']");
         await Expect(district.Locator(".shortfalls tr[data-material='FC-SANDBAG']")).ToBeVisibleAsync();
-        // The shelter goes on standby when the shelters service hears of the warning; the view follows the feed and reloads.
-        await Eventually.TrueAsync(async () =>
-        {
-            await page.ClickAsync("#nav a[href='#/']");
-            await page.ClickAsync("#nav a[href='#/readiness']");
-            return await district.Locator($".shelters tr[data-status='standby']", new() { HasText = shelter }).CountAsync() == 1;
-        }, "the shelter on standby in the readiness view");
+        // The shelter goes on standby when the shelters service hears of the warning; the view reads again every few seconds.
+        await Expect(district.Locator(".shelters tr[data-status='standby']", new() { HasText = shelter })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await ConsoleBrowser.ScreenshotAsync(page, "readiness-zh.png");
         await page.ClickAsync("#lang");
         await Expect(district.Locator("h3")).ToContainTextAsync("Fengxian");

@@ -40,6 +40,8 @@ export function readinessView(root) {
       blocks.length ? blocks : h('p', { class: 'empty' }, t('noSeriousWarning'))));
   };
   render();
+  // Shelters and stock change without a warnings event (a shelter put on standby, a receipt): read again every few seconds.
+  const timer = setInterval(render, 5000);
   const off = onChange(change => { if (change) render(); });
-  return () => { disposed = true; off(); };
+  return () => { disposed = true; clearInterval(timer); off(); };
 }
