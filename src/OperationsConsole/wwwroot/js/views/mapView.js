@@ -4,6 +4,14 @@ import { onChange, wall } from '../live.js';
 import { plan } from '../plan.js';
 
 const layers = { shelter: true, warehouse: true, hazard: true };
+// A warning's polygon and circle, by id and version: the list does not carry them, so each version is read once.
+const areas = new Map();
+
+async function areaOf(w) {
+  const key = `${w.id}:${w.version}`;
+  if (!areas.has(key)) areas.set(key, get(`/api/warnings/${w.id}`).then(d => d.current.area).catch(() => null));
+  return areas.get(key);
+}
 
 async function points() {
   const [shelters, warehouses, hazards, enterprises] = await Promise.all([
@@ -25,17 +33,15 @@ export function mapView(root) {
   let all = [];
   const render = async () => {
     const active = wall.visible({});
-    // The list and the feed know a warning's districts; its polygon or circle comes with the warning itself.
-    const details = await Promise.all(active.slice(0, 50).map(w => get(`/api/warnings/${w.id}`).catch(() => null)));
+    const drawn = (await Promise.all(active.map(areaOf))).filter(Boolean);
     if (disposed) return;
-    const areas = details.filter(Boolean).map(d => d.current.area);
     const shown = all.filter(p => layers[p.kind]);
     const toggles = Object.keys(layers).map(kind => h('label', { class: 'check' },
       h('input', { type: 'checkbox', name: kind, checked: layers[kind], onchange: e => { layers[kind] = e.target.checked; render(); } }),
       ' ', h('span', { class: `legend ${kind}` }), ` ${t(`layer.${kind}`)} (${all.filter(p => p.kind === kind).length})`));
     root.replaceChildren(h('section', { id: 'map', class: 'panel' }, h('h2', {}, t('navMap')),
       h('form', { class: 'filters', id: 'layers' }, toggles),
-      plan({ districtCodes: active.flatMap(w => w.districtCodes), areas, points: shown }, t('navMap'))));
+      plan({ districtCodes: active.flatMap(w => w.districtCodes), areas: drawn, points: shown }, t('navMap'))));
   };
   points().then(found => { all = found; return render(); });
   const off = onChange(change => { if (change) render(); });
