@@ -4,6 +4,7 @@ using Aspire.Hosting.Testing;
 using EmergencyOps.AppHost.Seeding;
 using EmergencyOps.Identity.Client;
 using EmergencyOps.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmergencyOps.AppHost.Tests;
 
@@ -42,6 +43,12 @@ public sealed class SystemFixture : IAsyncLifetime
         // Connections to the replicas turn over quickly, so a test sees both within seconds.
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
         gateway.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["Gateway__ConnectionLifetime"] = "00:00:00.500"));
+        // No dashboard runs under test, so nothing listens where the services would send telemetry: a stopping service
+        // would wait out the exporter's timeout before it exits, and a restarted replica would overrun the orchestrator's stop.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+        }
         var identities = LocalIdentities.Read(builder.Configuration);
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -86,6 +93,34 @@ public sealed class SystemFixture : IAsyncLifetime
         var client = connectionPerRequest ? ConnectionPerRequest("gateway") : App.CreateHttpClient("gateway");
         client.DefaultRequestHeaders.Authorization = TokenSource.Bearer(await Tokens.GetAsync(identity));
         return client;
+    }
+
+    /// <summary>
+    /// Restarts every replica of a service, as an operator does from the dashboard, and returns once each replica
+    /// started after the command is running and healthy again.
+    /// </summary>
+    public async Task RestartAsync(string name, CancellationToken cancellationToken)
+    {
+        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
+        var since = DateTime.UtcNow;
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"restarting {name} failed: {result.Message}");
+        }
+        var restarted = new HashSet<string>();
+        await foreach (var change in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (change.Resource == resource && change.Snapshot.StartTimeStamp > since && change.Snapshot.State?.Text == "Running"
+                && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            {
+                restarted.Add(change.ResourceId);
+            }
+            if (restarted.Count == Replicas)
+            {
+                return;
+            }
+        }
     }
 
     public MessageRecorder Recorder() => new(string.Empty, Broker);
