@@ -17,7 +17,9 @@ public static class ConsoleBrowser
         return new()
         {
             ExecutablePath = Executable, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                // A camera that shows a test pattern and needs no click to allow: the QR scanner's path runs headless.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
         };
     }
 

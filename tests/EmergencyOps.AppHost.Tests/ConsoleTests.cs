@@ -332,9 +332,14 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task<IBrowserContext> NewContextAsync()
+    /// <summary>A desk's screen by default; a phone's when asked (touch, 390 px wide).</summary>
+    private async Task<IBrowserContext> NewContextAsync(bool phone = false)
     {
-        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
+        var context = await _browser.NewContextAsync(new()
+        {
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1920, Height = 1080 },
+            IsMobile = phone, HasTouch = phone, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+        });
         context.Page += (_, page) => page.PageError += (_, error) =>
         {
             _scriptErrors.Add(error);

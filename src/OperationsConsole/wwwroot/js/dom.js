@@ -17,6 +17,17 @@ export function h(tag, attributes = {}, ...children) {
   return el;
 }
 
+/**
+ * A table whose cells carry their column's name (data-label), so that a phone-width screen can show each row as a card
+ * with the names beside the values. rows: tr elements.
+ */
+export function table(attributes, headers, rows) {
+  const el = h('table', { ...attributes, class: ['stack', attributes.class].filter(Boolean).join(' ') },
+    h('thead', {}, h('tr', {}, headers.map(x => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows));
+  for (const row of el.tBodies[0].rows) [...row.cells].forEach((cell, i) => { if (headers[i] !== undefined) cell.dataset.label = headers[i]; });
+  return el;
+}
+
 /** Calls an API through the gateway with the signed-in user's token; answers { status, body } (body parsed when JSON). */
 export async function call(path, { method = 'GET', body, accept = 'application/json' } = {}) {
   const headers = { Authorization: `Bearer ${await accessToken()}`, Accept: accept };
@@ -52,7 +63,7 @@ export function showProblem(form, problem) {
     shown.push(`${name}: ${text}`);
     if (field) {
       field.setAttribute('aria-invalid', 'true');
-      field.closest('label')?.append(h('span', { class: 'field-error', role: 'alert', dataset: { for: name } }, text));
+      field.closest('label, fieldset')?.append(h('span', { class: 'field-error', role: 'alert', dataset: { for: name } }, text));
     } else {
       summary.append(h('p', { class: 'field-error', dataset: { for: name } }, `${name}: ${text}`));
     }

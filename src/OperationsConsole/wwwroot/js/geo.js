@@ -25,3 +25,18 @@ export function circle(cap) {
   const match = /^\s*(-?[\d.]+),(-?[\d.]+)\s+([\d.]+)\s*$/.exec(cap ?? '');
   return match ? { centre: [Number(match[1]), Number(match[2])], km: Number(match[3]) } : null;
 }
+
+/**
+ * The CAP polygon an operator typed, one "lat,lon" per line or separated by spaces, with any spaces around the commas
+ * dropped; null when nothing was typed. Whether it is a valid polygon is the service's to say.
+ */
+export function capPolygon(text) {
+  const pairs = (text ?? '').replace(/\s*,\s*/g, ',').trim().split(/\s+/).filter(Boolean);
+  return pairs.length ? pairs.join(' ') : null;
+}
+
+/** The CAP circle ("lat,lon km") from its three fields as typed; null when all three are empty. */
+export function capCircle(lat, lon, km) {
+  const parts = [lat, lon, km].map(v => String(v ?? '').trim());
+  return parts.some(Boolean) ? `${parts[0]},${parts[1]} ${parts[2]}` : null;
+}

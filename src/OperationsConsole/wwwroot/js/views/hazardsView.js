@@ -1,4 +1,4 @@
-import { call, get, h } from '../dom.js';
+import { call, get, h, table } from '../dom.js';
 import { districtName, districts, t, time } from '../i18n.js';
 import { can } from '../session.js';
 
@@ -22,12 +22,12 @@ async function registry(section) {
     h('h3', {}, t('majorHazards')),
     h('form', { class: 'filters' }, h('label', {}, t('level'), choose('level', majorLevels.map(l => [l, t(`major.${l}`)]), refresh)),
       h('label', {}, t('district'), choose('district', districts.map(([code]) => [code, districtName(code)]), refresh))),
-    h('table', { id: 'majorHazards' }, h('thead', {}, h('tr', {}, [t('enterprise'), t('unit'), t('level'), 'R', t('district')].map(x => h('th', {}, x)))),
-      h('tbody', {}, sources.data.map(m => h('tr', { dataset: { level: m.level } }, h('td', {}, m.enterpriseName), h('td', {}, m.unitName),
-        h('td', {}, m.levelName), h('td', {}, m.r), h('td', {}, districtName(m.districtCode)))))),
+    table({ id: 'majorHazards' }, [t('enterprise'), t('unit'), t('level'), 'R', t('district')],
+      sources.data.map(m => h('tr', { dataset: { level: m.level } }, h('td', {}, m.enterpriseName), h('td', {}, m.unitName),
+        h('td', {}, m.levelName), h('td', {}, m.r), h('td', {}, districtName(m.districtCode))))),
     anomalies && h('h3', {}, t('anomalies')),
-    anomalies && h('table', { id: 'anomalies' }, h('thead', {}, h('tr', {}, [t('time'), t('productCode'), t('rule'), t('detail')].map(x => h('th', {}, x)))),
-      h('tbody', {}, anomalies.data.map(a => h('tr', {}, h('td', {}, time(a.detectedAt)), h('td', {}, a.code), h('td', {}, a.rule), h('td', {}, a.detail))))));
+    anomalies && table({ id: 'anomalies' }, [t('time'), t('productCode'), t('rule'), t('detail')],
+      anomalies.data.map(a => h('tr', {}, h('td', {}, time(a.detectedAt)), h('td', {}, a.code), h('td', {}, a.rule), h('td', {}, a.detail)))));
 }
 
 function product(c) {

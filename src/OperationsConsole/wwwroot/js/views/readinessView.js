@@ -1,4 +1,4 @@
-import { get, h } from '../dom.js';
+import { get, h, table } from '../dom.js';
 import { districtName, t } from '../i18n.js';
 import { onChange, wall } from '../live.js';
 import { plan } from '../plan.js';
@@ -13,14 +13,14 @@ async function district(code, warnings) {
   return h('article', { class: 'panel', dataset: { district: code } },
     h('h3', {}, districtName(code), ' — ', warnings.map(w => t(`level.${w.level}`)).join('、')),
     h('h4', {}, t('shelters')),
-    h('table', { class: 'shelters' }, h('thead', {}, h('tr', {}, [t('shelter'), t('status'), t('freePlaces')].map(x => h('th', {}, x)))),
-      h('tbody', {}, ready.map(s => h('tr', { dataset: { status: s.status } }, h('td', {}, s.name), h('td', {}, t(`shelter.${s.status}`)), h('td', {}, s.available))))),
+    table({ class: 'shelters' }, [t('shelter'), t('status'), t('freePlaces')],
+      ready.map(s => h('tr', { dataset: { status: s.status } }, h('td', {}, s.name), h('td', {}, t(`shelter.${s.status}`)), h('td', {}, s.available)))),
     h('p', { class: 'meta' }, t('sheltersReady', { n: ready.length, places: ready.reduce((sum, s) => sum + s.available, 0) })),
     h('h4', {}, t('shortfalls')),
     shortfalls.length === 0 ? h('p', {}, t('noShortfall')) :
-      h('table', { class: 'shortfalls' }, h('thead', {}, h('tr', {}, [t('warehouse'), t('material'), t('minimum'), t('available'), t('missing')].map(x => h('th', {}, x)))),
-        h('tbody', {}, shortfalls.map(s => h('tr', { dataset: { material: s.materialCode } },
-          h('td', {}, s.warehouseName), h('td', {}, s.materialCode), h('td', {}, s.minimum), h('td', {}, s.available), h('td', {}, s.missing))))),
+      table({ class: 'shortfalls' }, [t('warehouse'), t('material'), t('minimum'), t('available'), t('missing')],
+        shortfalls.map(s => h('tr', { dataset: { material: s.materialCode } },
+          h('td', {}, s.warehouseName), h('td', {}, s.materialCode), h('td', {}, s.minimum), h('td', {}, s.available), h('td', {}, s.missing)))),
     h('h4', {}, t('reservations')),
     reservations.length === 0 ? h('p', {}, t('noReservation')) :
       h('ul', {}, reservations.map(r => h('li', {}, `${r.materialCode} × ${r.remaining}/${r.quantity}${r.released ? ` (${t('released')})` : ''}`))));

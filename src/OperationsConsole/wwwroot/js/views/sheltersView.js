@@ -1,4 +1,4 @@
-import { call, get, h, showProblem } from '../dom.js';
+import { call, get, h, showProblem, table } from '../dom.js';
 import { districtName, districts, t } from '../i18n.js';
 import { can } from '../session.js';
 
@@ -24,12 +24,12 @@ export function sheltersView(root) {
       h('form', { class: 'filters' }, h('label', {}, t('district'),
         h('select', { name: 'district', onchange: e => { district = e.target.value; render(); } },
           h('option', { value: '' }, t('all')), districts.map(([code]) => h('option', { value: code, selected: code === district }, districtName(code)))))),
-      h('table', {}, h('thead', {}, h('tr', {}, [t('shelter'), t('district'), t('status'), t('occupancy'), t('freePlaces'), operate ? t('movements') : null].filter(Boolean).map(x => h('th', {}, x)))),
-        h('tbody', {}, list.data.map(s => h('tr', { dataset: { id: s.id, status: s.status } },
+      table({}, [t('shelter'), t('district'), t('status'), t('occupancy'), t('freePlaces'), operate ? t('movements') : null].filter(Boolean),
+        list.data.map(s => h('tr', { dataset: { id: s.id, status: s.status } },
           h('td', {}, s.name), h('td', {}, districtName(s.districtCode)),
           h('td', {}, t(`shelter.${s.status}`), s.outOfService ? ` (${t('outOfService')})` : ''),
           h('td', { class: 'occupancy' }, `${s.occupancy} / ${s.capacity}`), h('td', { class: 'available' }, s.available),
-          operate && h('td', {}, movement(s))))))));
+          operate && h('td', {}, movement(s)))))));
   };
   render();
   return () => { disposed = true; };

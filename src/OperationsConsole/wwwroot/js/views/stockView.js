@@ -1,4 +1,4 @@
-import { get, h } from '../dom.js';
+import { get, h, table } from '../dom.js';
 import { districtName, t, time } from '../i18n.js';
 
 /** Per warehouse: balances, the ledger (newest first) and the shortfalls against its norms. */
@@ -13,16 +13,16 @@ export function stockView(root) {
     detail.replaceChildren(h('article', { id: 'warehouse', dataset: { id: warehouse.id } },
       h('h3', {}, `${warehouse.name} · ${districtName(warehouse.districtCode)}`),
       h('h4', {}, t('balances')),
-      h('table', { class: 'balances' }, h('thead', {}, h('tr', {}, [t('material'), t('onHand'), t('reserved'), t('available')].map(x => h('th', {}, x)))),
-        h('tbody', {}, balances.map(b => h('tr', { dataset: { material: b.materialCode } },
-          h('td', {}, `${b.materialName} (${b.materialCode})`), h('td', {}, `${b.onHand} ${b.unit}`), h('td', {}, b.reserved), h('td', {}, b.available))))),
+      table({ class: 'balances' }, [t('material'), t('onHand'), t('reserved'), t('available')],
+        balances.map(b => h('tr', { dataset: { material: b.materialCode } },
+          h('td', {}, `${b.materialName} (${b.materialCode})`), h('td', {}, `${b.onHand} ${b.unit}`), h('td', {}, b.reserved), h('td', {}, b.available)))),
       h('h4', {}, t('shortfalls')),
       own.length === 0 ? h('p', {}, t('noShortfall')) : h('ul', { class: 'shortfalls' }, own.map(s => h('li', { dataset: { material: s.materialCode } },
         `${s.materialCode}: ${t('minimum')} ${s.minimum}, ${t('available')} ${s.available}, ${t('missing')} ${s.missing}`))),
       h('h4', {}, t('ledger')),
-      h('table', { class: 'ledger' }, h('thead', {}, h('tr', {}, [t('time'), t('kind'), t('material'), t('delta'), t('balanceAfter'), t('actor')].map(x => h('th', {}, x)))),
-        h('tbody', {}, ledger.data.map(e => h('tr', {}, h('td', {}, time(e.at)), h('td', {}, t(`ledger.${e.kind}`)), h('td', {}, e.materialCode),
-          h('td', {}, e.delta > 0 ? `+${e.delta}` : e.delta), h('td', {}, e.balanceAfter), h('td', {}, e.actor)))))));
+      table({ class: 'ledger' }, [t('time'), t('kind'), t('material'), t('delta'), t('balanceAfter'), t('actor')],
+        ledger.data.map(e => h('tr', {}, h('td', {}, time(e.at)), h('td', {}, t(`ledger.${e.kind}`)), h('td', {}, e.materialCode),
+          h('td', {}, e.delta > 0 ? `+${e.delta}` : e.delta), h('td', {}, e.balanceAfter), h('td', {}, e.actor))))));
   };
   const detail = h('div', { id: 'warehouseDetail' });
   (async () => {

@@ -1,5 +1,5 @@
 import { user } from '../auth.js';
-import { call, get, h, showProblem } from '../dom.js';
+import { call, get, h, showProblem, table } from '../dom.js';
 import { districtName, levels, t, time } from '../i18n.js';
 import { onChange } from '../live.js';
 import { plan } from '../plan.js';
@@ -17,14 +17,13 @@ function version(v) {
 }
 
 function loop(responses) {
-  return h('table', { id: 'loop' },
-    h('thead', {}, h('tr', {}, [t('unit'), t('acknowledged'), t('disposition'), t('latestReport')].map(x => h('th', {}, x)))),
-    h('tbody', {}, responses.responses.map(r => h('tr', { dataset: { unit: r.unit, acknowledged: String(r.acknowledgedAt !== null), overdue: String(r.overdue) } },
+  return table({ id: 'loop' }, [t('unit'), t('acknowledged'), t('disposition'), t('latestReport')],
+    responses.responses.map(r => h('tr', { dataset: { unit: r.unit, acknowledged: String(r.acknowledgedAt !== null), overdue: String(r.overdue) } },
       h('td', {}, r.unit),
       h('td', {}, r.acknowledgedAt ? `${time(r.acknowledgedAt)} · ${r.acknowledgedBy}${r.acknowledgedOnBehalf ? ` (${t('onBehalf')})` : ''}` : '—',
         r.overdue && h('span', { class: 'overdue' }, ` ${t('overdue')}`)),
       h('td', {}, r.disposition ? t(r.disposition) : '—'),
-      h('td', {}, r.latestReport ?? '—')))));
+      h('td', {}, r.latestReport ?? '—'))));
 }
 
 function form(id, fields, submitLabel, onsubmit) {
