@@ -16,17 +16,21 @@ public sealed class BadInputTests(HazardsFactory factory) : IClassFixture<Hazard
         var code = (await client.RegisterProductAsync(enterprise.Id)).Code;
         await client.ScanOkAsync(code, Scan("commissioning", enterprise.Id, 400));
         var unit = await client.DeclareAsync(enterprise.Id, Unit(10, (Chlorine, 10m)));
+        var riskPoint = await client.AddRiskPointAsync(enterprise.Id, RiskTestData.RiskPoint(3, 6, 15));
+        var filing = await client.FileAsync(enterprise.Id);
 
         var report = await BadInputSuite.RunAsync(client, factory.DatabaseConnectionString, "/api/hazards", (template, name) => (template, name) switch
         {
             (_, "id") => enterprise.Id.ToString(),
             (_, "unitId") => unit.UnitId.ToString(),
+            (_, "riskPointId") => riskPoint.Id.ToString(),
+            (_, "version") => filing.Filing.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (var t, "code") when t.Contains("categories", StringComparison.Ordinal) => "W2",
             (_, "code") => code,
             (_, "cas") => "75-07-0",
             _ => null,
         });
 
-        report.AssertClean(minOperations: 28, minRequests: 500);
+        report.AssertClean(minOperations: 37, minRequests: 500);
     }
 }

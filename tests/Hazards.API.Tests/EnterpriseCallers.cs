@@ -3,7 +3,7 @@ using Hazards.API.Model;
 
 namespace Hazards.API.Tests;
 
-/// <summary>Clients as the identity service issues them to an enterprise (bound, three scopes) and to a regulator (unbound, read only).</summary>
+/// <summary>Clients as the identity service issues them to an enterprise (bound, three scopes) and to a regulator (unbound: reads, and reviews risk-list filings).</summary>
 internal static class EnterpriseCallers
 {
     public const string EnterpriseScopes = "hazards:read hazards:write-own hazards:scan";
@@ -24,7 +24,7 @@ internal static class EnterpriseCallers
     {
         ArgumentNullException.ThrowIfNull(client);
         client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.UserHeader, "regulator");
-        client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.ScopesHeader, "hazards:read");
+        client.DefaultRequestHeaders.Add(DevelopmentAuthenticationHandler.ScopesHeader, "hazards:read hazards:supervise");
         return client;
     }
 }

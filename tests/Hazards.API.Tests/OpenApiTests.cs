@@ -9,10 +9,14 @@ public sealed class OpenApiTests(HazardsFactory factory) : IClassFixture<Hazards
     {
         using var client = factory.CreateClient();
 
-        var operations = await OpenApiChecks.AssertDescribedAsync(client, "/api/hazards", minOperations: 25, minBodies: 9);
+        var operations = await OpenApiChecks.AssertDescribedAsync(client, "/api/hazards", minOperations: 34, minBodies: 12);
 
         var register = operations.Single(o => o.Path == "/api/hazards/enterprises" && o.Method == "post");
         Assert.Equal("91310116MA1J8K3X7T", register.Example.GetProperty("creditCode").GetString());
+        var riskPoint = operations.Single(o => o.Path == "/api/hazards/enterprises/{id}/risk-points" && o.Method == "post");
+        Assert.Equal((3m, 6m, 15m), (riskPoint.Example.GetProperty("l").GetDecimal(), riskPoint.Example.GetProperty("e").GetDecimal(), riskPoint.Example.GetProperty("c").GetDecimal()));
+        var review = operations.Single(o => o.Path == "/api/hazards/enterprises/{id}/risk-lists/{version}/review" && o.Method == "post");
+        Assert.Equal("hazards:supervise", review.Operation.GetProperty("security")[0].GetProperty("oauth2")[0].GetString());
     }
 
     [Fact]

@@ -31,5 +31,12 @@ public static class HazardExamples
         DateTimeOffset.Parse("2026-11-20T08:30:00+08:00", System.Globalization.CultureInfo.InvariantCulture), "李强", "YD2026112000017",
         Guid.Parse("0b7d8e2a-6c41-4f1b-8e3d-2a9c5f7e1d44"));
 
+    // 液氯储罐区: L 3 (可能, 但不经常), E 6 (每天工作时间内暴露), C 15 (重伤): D = 270 → 橙, 较大风险.
+    public static readonly RiskPointRequest RiskPoint = new(
+        "液氯储罐区", "unit", ["液氯泄漏致人中毒", "储罐超压爆裂"], ["有毒气体检测报警并联锁紧急切断", "储罐液位、压力远传监控", "每班巡检并记录"],
+        "workshop", 3m, 6m, 15m);
+
+    public static readonly ReviewRiskListRequest Review = new("return", "液氯储罐区的管控措施缺少应急处置(碱液喷淋吸收)，请补充后重新备案。");
+
     public static readonly UnitRequest Unit = new("tankFarm", "液氯储罐区", 45, [new("7782-50-5", 10m), new("7664-41-7", 5m)]);
 }

@@ -19,6 +19,8 @@ public static class HazardsApi
         api.MapAnomaliesApi();
         api.MapUnitsApi();
         api.MapMajorHazardsApi();
+        api.MapRiskPointsApi();
+        api.MapRiskListsApi();
         return app;
     }
 }

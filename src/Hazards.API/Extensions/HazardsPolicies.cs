@@ -9,7 +9,7 @@ public static class HazardsPolicies
     /// <summary>Register enterprises (the registry's operators at the bureau).</summary>
     public const string Write = "hazards:write";
 
-    /// <summary>An enterprise's own products, SDS, labels and units (the token carries the enterprise).</summary>
+    /// <summary>An enterprise's own products, SDS, labels, units, risk points and risk-list filings (the token carries the enterprise).</summary>
     public const string WriteOwn = "hazards:write-own";
 
     /// <summary>Record scans along a product's life (enterprises' scanners and licensed warehouses).</summary>
@@ -18,5 +18,8 @@ public static class HazardsPolicies
     /// <summary>Maintain the chemical catalogue and the GB 18218 tables (administrators).</summary>
     public const string Admin = "hazards:admin";
 
-    public static readonly IReadOnlyCollection<string> All = [Read, Write, WriteOwn, Scan, Admin];
+    /// <summary>Review enterprises' filed risk lists (风险管控清单备案): accept or return them (regulators).</summary>
+    public const string Supervise = "hazards:supervise";
+
+    public static readonly IReadOnlyCollection<string> All = [Read, Write, WriteOwn, Scan, Admin, Supervise];
 }

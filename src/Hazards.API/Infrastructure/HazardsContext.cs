@@ -30,6 +30,12 @@ public class HazardsContext(DbContextOptions<HazardsContext> options) : DbContex
 
     public DbSet<UnitEvaluation> Evaluations => Set<UnitEvaluation>();
 
+    public DbSet<RiskPoint> RiskPoints => Set<RiskPoint>();
+
+    public DbSet<RiskList> RiskLists => Set<RiskList>();
+
+    public DbSet<RiskListItem> RiskListItems => Set<RiskListItem>();
+
     // SQLite hands DateTime values back without a kind; they are UTC, and answers convert them to China Standard Time.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 

@@ -40,6 +40,13 @@ public sealed class HazardEvents(IEventOutbox outbox, CorrelationContext correla
             product.EnterpriseId, chemical.Cas, chemical.NameZh, actor.DistrictCode, latitude ?? actor.Latitude, longitude ?? actor.Longitude));
     }
 
+    public void RiskListFiled(RiskList list, Enterprise enterprise)
+    {
+        var (id, at, source, corr) = Envelope();
+        outbox.Add(new RiskListFiled(id, at, source, corr, enterprise.Id, enterprise.CreditCode, enterprise.Name, enterprise.DistrictCode, list.Version,
+            list.Red + list.Orange + list.Yellow + list.Blue, list.Red, list.Orange, list.Yellow, list.Blue, list.Highest));
+    }
+
     /// <summary>Classified, level changed or declassified when the unit's status moved; nothing when it did not.</summary>
     public void MajorHazardStatusChanged(HazardUnit unit, Enterprise enterprise, bool wasMajor, MajorHazardLevel? previous)
     {

@@ -38,6 +38,8 @@ public static class HazardLimits
     public const int DetailLength = 1_000;     // why a scan was refused
     public const int SdsSectionLength = 8_000; // one GB/T 16483 section (toxicology and transport run long)
     public const int SearchLength = 200;
+    public const int RiskItemLength = 200;     // one hazard or one control measure of a risk point
+    public const int ReviewNoteLength = 1_000; // a regulator's note on a risk-list filing
 
     // Lists.
     public const int MaxSubstances = 50;       // chemicals held in one unit
@@ -47,6 +49,7 @@ public static class HazardLimits
     public const int MaxCategories = 30;       // GB 18218 Table 2 has 24
     public const int SdsSectionCount = 16;     // GB/T 16483
     public const int MaxAlphaBands = 20;       // GB 18218 has 5
+    public const int MaxRiskItems = 30;        // hazards, or control measures, of one risk point
 
     // Numbers, within physical sense for a city's registry.
     public const double MaxTonnes = 1_000_000;          // q of one chemical in one unit; the largest tank farms hold 10⁵ t
@@ -58,6 +61,9 @@ public static class HazardLimits
     public const double MinAlpha = 0.5;                 // GB 18218 α: 0.5 (nobody) … 2.0 (100 or more people)
     public const double MaxAlpha = 2.0;
     public const double MaxScanQuantity = 1_000_000;    // one scan of one coded package or batch, in any unit
+    public const double MinL = 0.1, MaxL = 10;          // LEC tables (Lec): the handler also refuses values between them
+    public const double MinE = 0.5, MaxE = 10;
+    public const double MinC = 1, MaxC = 100;
 
     /// <summary>
     /// The JSON text of a list column as EF writes it: brackets, and quotes and a comma per item. EF escapes non-ASCII
@@ -69,6 +75,7 @@ public static class HazardLimits
     // fifth character) takes six; free text may be escaped throughout.
     public const int StatementJsonLength = 2 * StatementLength;
     public const int SdsSectionJsonLength = 6 * SdsSectionLength;
+    public const int RiskItemJsonLength = 6 * RiskItemLength;
 
     /// <summary>The evaluation terms of a unit as JSON: per substance its CAS, escaped name, sources and six numbers.</summary>
     public const int TermsJsonLength = MaxSubstances * (6 * NameLength + 800);

@@ -32,6 +32,9 @@ public static class Roles
     /// <summary>Acknowledge (签收) warnings and report their disposition; only its holders may carry a <c>unit</c>.</summary>
     public const string RespondScope = "warnings:respond";
 
+    /// <summary>Review (accept or return) enterprises' filed risk lists in the hazard registry.</summary>
+    public const string SuperviseScope = "hazards:supervise";
+
     private static readonly string[] Reads = ["warnings:read", "hazards:read", "inventory:read", "shelters:read"];
 
     public static readonly IReadOnlyList<Role> All =
@@ -45,11 +48,12 @@ public static class Roles
         new(DistrictOperator, true, IdentityClaims.District, [.. Reads, RespondScope, "shelters:operate", "shelters:inspect"], UnitRule.Optional),
         new(WarehouseKeeper, true, IdentityClaims.WarehouseId, ["inventory:read", "inventory:write-own-stock"]),
         new(EnterpriseUser, true, IdentityClaims.EnterpriseId, ["hazards:read", "hazards:write-own", "hazards:scan"]),
-        // Reads across enterprises, anomalies and major hazard sources; changes nothing.
-        new(Regulator, true, null, Reads),
+        // Reads across enterprises, anomalies and major hazard sources, and reviews enterprises' filed risk lists
+        // (风险管控清单备案: accept or return); changes nothing else.
+        new(Regulator, true, null, [.. Reads, SuperviseScope]),
         // Registry administrators: the catalogue, the tables, clients and people, and records entered on a unit's
         // behalf (a paper registration, a stock count): unbound, so for any enterprise or warehouse, and logged by name.
-        new(Admin, true, null, [.. Reads, "hazards:write", "hazards:write-own", "hazards:scan", "hazards:admin", "warnings:admin",
+        new(Admin, true, null, [.. Reads, "hazards:write", "hazards:write-own", "hazards:scan", "hazards:admin", SuperviseScope, "warnings:admin",
             "inventory:manage", "inventory:write-own-stock", "shelters:manage", "shelters:admin", IdentityAdminScope]),
         new(Warehouse, false, IdentityClaims.WarehouseId, ["inventory:read", "inventory:write-own-stock"]),
         new(Enterprise, false, IdentityClaims.EnterpriseId, ["hazards:read", "hazards:write-own", "hazards:scan"]),
