@@ -29,6 +29,9 @@ public sealed class DevelopmentAuthenticationHandler(
     /// <summary>Present: the request carries no identity at all, as the public's would (only anonymous endpoints answer).</summary>
     public const string AnonymousHeader = "X-Development-Anonymous";
 
+    /// <summary>The person's stable id (a token's <c>sub</c>), when it must differ from the name: two people of one name.</summary>
+    public const string SubjectHeader = "X-Development-Subject";
+
     private static readonly string[] Bindings = [IdentityClaims.WarehouseId, IdentityClaims.EnterpriseId, IdentityClaims.District, IdentityClaims.Unit];
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -39,7 +42,8 @@ public sealed class DevelopmentAuthenticationHandler(
         }
         // Lets one developer act as two people locally (a draft and its sign-off, say).
         var name = Request.Headers[UserHeader].FirstOrDefault() is { Length: > 0 and <= 100 } user ? user : "developer";
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, name), new(ClaimTypes.Name, name) };
+        var subject = Request.Headers[SubjectHeader].FirstOrDefault() is { Length: > 0 and <= 100 } id ? id : name;
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, subject), new(ClaimTypes.Name, name) };
         var scopes = Request.Headers[ScopesHeader].FirstOrDefault() is { } only
             ? Options.Scopes.Intersect(only.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             : Options.Scopes;

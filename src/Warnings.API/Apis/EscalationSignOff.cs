@@ -27,7 +27,7 @@ public static class EscalationSignOff
         ArgumentNullException.ThrowIfNull(warning);
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(services);
-        if (string.Equals(pending.ProposedBy, services.Actor, StringComparison.Ordinal))
+        if (services.IsSamePerson(pending.ProposedBy, pending.ProposedBySubject))
         {
             return LifeCycleApi.SecondPersonRequired($"{services.Actor} proposed this escalation; a second person must sign it off (审核签发).");
         }

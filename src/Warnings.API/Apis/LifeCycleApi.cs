@@ -63,7 +63,7 @@ public static class LifeCycleApi
         if (kind == VersionKind.Escalate && services.Publisher.NeedsSignOff(WarningTypeCatalogue.Find(warning.Type)!, next.Level))
         {
             // Held like a warning issued at this level: published only once a second person signs it off.
-            services.Publisher.Propose(warning, PendingUpdate.Hold(warning, next, services.Publisher.Now, area, headline, description, instruction, onset, expires, units));
+            services.Publisher.Propose(warning, PendingUpdate.Hold(warning, next, services.Publisher.Now, area, headline, description, instruction, onset, expires, units, services.Subject));
             return await TrySaveAsync(services, cancellationToken) is { } held ? held : TypedResults.Accepted($"/api/warnings/{warning.Id}", WarningResponse.From(warning));
         }
         services.Publisher.Publish(warning, next.WithKind(kind));
@@ -94,7 +94,7 @@ public static class LifeCycleApi
             return TypedResults.Problem($"The warning is {warning.State.ToString().ToLowerInvariant()}: neither a draft nor an escalation awaits sign-off.",
                 statusCode: StatusCodes.Status409Conflict, title: "Nothing to sign off");
         }
-        if (string.Equals(warning.CreatedBy, services.Actor, StringComparison.Ordinal))
+        if (services.IsSamePerson(warning.CreatedBy, warning.CreatedBySubject))
         {
             return SecondPersonRequired($"{services.Actor} drafted this warning; a second person must sign it off (审核签发).");
         }

@@ -61,7 +61,7 @@ public static class SuggestionsApi
         if (warning is null)
         {
             if (suggestion.Kind != SuggestionKind.Issue) return Stale();
-            warning = new Warning { Type = type.Code, Origin = WarningOrigin.Monitoring, CreatedBy = services.Actor, CreatedAt = services.Publisher.Now };
+            warning = new Warning { Type = type.Code, Origin = WarningOrigin.Monitoring, CreatedBy = services.Actor, CreatedBySubject = services.Subject, CreatedAt = services.Publisher.Now };
             var level = suggestion.Level!.Value;
             var names = string.Join("、", suggestion.DistrictCodes.Select(c => Districts.Find(c)?.Name ?? c));
             services.Publisher.Create(warning, new WarningVersion
@@ -90,7 +90,7 @@ public static class SuggestionsApi
             if (next.Kind == VersionKind.Escalate && services.Publisher.NeedsSignOff(type, next.Level))
             {
                 // Accepted by one person, published once a second signs it off, as an update to this level would be.
-                services.Publisher.Propose(warning, PendingUpdate.Hold(warning, next, services.Publisher.Now, description: suggestion.Reason));
+                services.Publisher.Propose(warning, PendingUpdate.Hold(warning, next, services.Publisher.Now, description: suggestion.Reason, proposedBySubject: services.Subject));
             }
             else
             {

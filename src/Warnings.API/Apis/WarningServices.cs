@@ -22,6 +22,16 @@ public sealed class WarningServices(WarningsContext db, WarningPublisher publish
 
     public string Actor => User.ActorName();
 
+    /// <summary>The caller's identity (<c>sub</c>), kept beside the name where one person must not act twice.</summary>
+    public string? Subject => User.ActorSubject();
+
+    /// <summary>
+    /// Whether the caller is the person recorded by <paramref name="name"/> and <paramref name="subject"/>: by identity
+    /// when both are known, by name for rows stored before identities were kept.
+    /// </summary>
+    public bool IsSamePerson(string name, string? subject) =>
+        subject is not null && Subject is not null ? string.Equals(subject, Subject, StringComparison.Ordinal) : string.Equals(name, Actor, StringComparison.Ordinal);
+
     /// <summary>The districts the caller acts for: every per-warning read and action checks it, every list narrows to it.</summary>
     public DistrictBinding District { get; } = DistrictBinding.Of(user);
 

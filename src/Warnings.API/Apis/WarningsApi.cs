@@ -56,7 +56,7 @@ public static class WarningsApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var warning = new Warning { Type = type!.Code, Exercise = exercise, Origin = WarningOrigin.Manual, CreatedBy = services.Actor, CreatedAt = now };
+        var warning = new Warning { Type = type!.Code, Exercise = exercise, Origin = WarningOrigin.Manual, CreatedBy = services.Actor, CreatedBySubject = services.Subject, CreatedAt = now };
         var first = new WarningVersion
         {
             WarningId = warning.Id, Number = 1, Kind = VersionKind.Issue, Level = level!.Value, Headline = headline!, Description = description!,

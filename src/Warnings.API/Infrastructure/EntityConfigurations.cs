@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Warnings.API.Model;
@@ -17,6 +18,7 @@ internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
         b.Property(w => w.Headline).HasMaxLength(WarningLimits.Headline);
         b.PrimitiveCollection(w => w.DistrictCodes).HasMaxLength(WarningLimits.DistrictCodesJson);
         b.Property(w => w.CreatedBy).HasMaxLength(WarningLimits.Person);
+        b.Property(w => w.CreatedBySubject).HasMaxLength(ActorNames.MaxLength);
         b.Property(w => w.Revision).IsConcurrencyToken();
         b.HasMany(w => w.Versions).WithOne().HasForeignKey(v => v.WarningId);
         b.HasIndex(w => new { w.State, w.Expires });

@@ -1,3 +1,4 @@
+using EmergencyOps.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Warnings.API.Model;
@@ -22,6 +23,7 @@ internal sealed class PendingUpdateConfiguration : IEntityTypeConfiguration<Pend
         b.PrimitiveCollection(p => p.ResponsibleUnits).HasMaxLength(WarningLimits.ResponsibleUnitsJson);
         b.Property(p => p.Note).HasMaxLength(WarningLimits.Note);
         b.Property(p => p.ProposedBy).HasMaxLength(WarningLimits.Person);
+        b.Property(p => p.ProposedBySubject).HasMaxLength(ActorNames.MaxLength);
         b.Property(p => p.DecidedBy).HasMaxLength(WarningLimits.Person);
         b.Ignore(p => p.IsOpen);
     }

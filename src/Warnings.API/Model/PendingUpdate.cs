@@ -58,6 +58,9 @@ public sealed class PendingUpdate
 
     public required string ProposedBy { get; init; }
 
+    /// <summary>The proposer's identity (<c>sub</c>): the sign-off must come from another person, whatever the names.</summary>
+    public string? ProposedBySubject { get; init; }
+
     public DateTime ProposedAt { get; init; }
 
     /// <summary>Null while it awaits sign-off.</summary>
@@ -76,11 +79,11 @@ public sealed class PendingUpdate
     /// its level, note and author, and the fields given here (null: not part of the update).
     /// </summary>
     public static PendingUpdate Hold(Warning w, WarningVersion next, DateTime now, WarningArea? area = null, string? headline = null, string? description = null,
-        string? instruction = null, DateTime? onset = null, DateTime? expires = null, List<string>? units = null) => new()
+        string? instruction = null, DateTime? onset = null, DateTime? expires = null, List<string>? units = null, string? proposedBySubject = null) => new()
     {
         WarningId = w.Id, ProposedOnVersion = w.CurrentVersion, Level = next.Level, ChangesArea = area is not null,
         DistrictCodes = [.. area?.DistrictCodes ?? []], Polygon = area?.Polygon, Circle = area?.Circle, Headline = headline, Description = description,
-        Instruction = instruction, Onset = onset, Expires = expires, ResponsibleUnits = units, Note = next.Note, ProposedBy = next.Author, ProposedAt = now,
+        Instruction = instruction, Onset = onset, Expires = expires, ResponsibleUnits = units, Note = next.Note, ProposedBy = next.Author, ProposedBySubject = proposedBySubject, ProposedAt = now,
     };
 
     /// <summary>The version it publishes on top of <paramref name="w"/>'s current one; authored by whoever proposed it.</summary>

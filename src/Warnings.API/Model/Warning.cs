@@ -64,6 +64,9 @@ public sealed class Warning
 
     public required string CreatedBy { get; init; }
 
+    /// <summary>The drafter's identity (<c>sub</c>): the sign-off must come from another person, whatever the names.</summary>
+    public string? CreatedBySubject { get; init; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime? PublishedAt { get; set; }
