@@ -181,6 +181,14 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
         using var registered = await admin.PostAsJsonAsync($"/api/hazards/enterprises/{enterprise}/products", Product("液氨(控制台查询)"));
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var code = JsonDocument.Parse(await registered.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
+        using (var commissioned = await PostAsync(admin, $"/api/hazards/codes/{code}/scans", new
+        {
+            step = "commissioning", actorEnterpriseId = enterprise, latitude = 30.73, longitude = 121.33, address = "金山石化罐区",
+            quantity = 1, unit = "t", scannedAt = DateTimeOffset.Now.ToOffset(TimeSpan.FromHours(8)), @operator = "王工",
+        }))
+        {
+            Assert.True(commissioned.IsSuccessStatusCode, await commissioned.Content.ReadAsStringAsync());
+        }
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await SignInAsync(page, "duty1");
@@ -192,6 +200,11 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
         await Expect(page.Locator("#product")).ToHaveAttributeAsync("data-code", code);
         await Expect(page.Locator("#product h3")).ToContainTextAsync("液氨(控制台查询)");
         await Expect(page.Locator("#product")).ToContainTextAsync("021-57940119");
+        // Its trace: the commissioning scan, named in the page's language.
+        await Expect(page.Locator("#trace tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#trace tbody tr").First).ToHaveAttributeAsync("data-step", "commissioning");
+        await Expect(page.Locator("#trace tbody tr").First).ToContainTextAsync("赋码");
+        await Expect(page.Locator("#trace tbody tr").First).ToContainTextAsync("金山石化罐区");
         await page.FillAsync("#code", "310116-XXXXXX-999999-T");
         await page.ClickAsync("#lookupForm button[type=submit]");
         await Expect(page.Locator("#lookupResult .field-error")).ToBeVisibleAsync();

@@ -30,7 +30,7 @@ async function registry(section) {
       anomalies.data.map(a => h('tr', {}, h('td', {}, time(a.detectedAt)), h('td', {}, a.code), h('td', {}, a.rule), h('td', {}, a.detail)))));
 }
 
-function product(c) {
+function product(c, trace) {
   return h('article', { id: 'product', class: 'panel', dataset: { code: c.code } },
     h('h3', {}, c.product.tradeName, ' · ', c.chemical.nameZh, ` (CAS ${c.chemical.cas}, UN ${c.chemical.unNumber})`),
     h('p', {}, `${t('enterprise')}: ${c.enterprise.name} · ${c.enterprise.districtName}`),
@@ -39,7 +39,12 @@ function product(c) {
     h('p', {}, `${c.label.signalWord} · ${c.label.hazardStatements.join(' ')} · ${c.label.pictograms.join(' ')}`),
     h('p', {}, `${t('emergencyPhone')}: ${c.label.emergencyPhone}`),
     h('details', {}, h('summary', {}, `SDS (${t('revision')} ${c.sds.revision}, ${time(c.sds.revisedAt)})`),
-      h('ol', {}, c.sds.sections.map(s => h('li', {}, h('strong', {}, s.title), ' ', s.content)))));
+      h('ol', {}, c.sds.sections.map(s => h('li', {}, h('strong', {}, s.title), ' ', s.content)))),
+    h('h4', {}, t('trace')),
+    trace.length === 0 ? h('p', { class: 'empty' }, t('noScans')) :
+      table({ id: 'trace' }, [t('time'), t('step'), t('address'), t('quantity'), t('remaining'), t('operator')],
+        trace.map(s => h('tr', { dataset: { step: s.step } }, h('td', {}, time(s.scannedAt)), h('td', {}, t(`scan.${s.step}`)), h('td', {}, s.address ?? '—'),
+          h('td', {}, `${s.quantity} ${s.unit}`), h('td', {}, s.remainingAfter), h('td', {}, s.operator)))));
 }
 
 /** Looks up a product code (一企一品一码): typed, pasted, or read from its QR code by the camera where the browser can. */
@@ -47,8 +52,11 @@ export function hazardsView(root) {
   const result = h('div', { id: 'lookupResult', 'aria-live': 'polite' });
   const input = h('input', { name: 'code', id: 'code', autocomplete: 'off', maxlength: 64 });
   const lookup = async code => {
-    const answer = await call(`/api/hazards/codes/${encodeURIComponent(code.trim())}`);
-    result.replaceChildren(answer.ok ? product(answer.body)
+    const path = `/api/hazards/codes/${encodeURIComponent(code.trim())}`;
+    const answer = await call(path);
+    // The trace: the code's scans along its life, in order (its first page; the summary counts them all).
+    const trace = answer.ok ? await call(`${path}/trace?pageSize=50`) : null;
+    result.replaceChildren(answer.ok ? product(answer.body, trace.ok ? trace.body.data : [])
       : h('p', { class: 'field-error', role: 'alert' }, answer.status === 404 ? t('noSuchCode') : (answer.body?.detail ?? answer.body?.title ?? String(answer.status))));
   };
   const scan = 'BarcodeDetector' in window && navigator.mediaDevices
