@@ -18,12 +18,14 @@ public sealed class BadInputTests(HazardsFactory factory) : IClassFixture<Hazard
         var unit = await client.DeclareAsync(enterprise.Id, Unit(10, (Chlorine, 10m)));
         var riskPoint = await client.AddRiskPointAsync(enterprise.Id, RiskTestData.RiskPoint(3, 6, 15));
         var filing = await client.FileAsync(enterprise.Id);
+        var danger = await HiddenDangerTestData.ReportOkAsync(client, enterprise.Id, HiddenDangerTestData.Report("major", 7));
 
         var report = await BadInputSuite.RunAsync(client, factory.DatabaseConnectionString, "/api/hazards", (template, name) => (template, name) switch
         {
             (_, "id") => enterprise.Id.ToString(),
             (_, "unitId") => unit.UnitId.ToString(),
             (_, "riskPointId") => riskPoint.Id.ToString(),
+            (_, "dangerId") => danger.Id.ToString(),
             (_, "version") => filing.Filing.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (var t, "code") when t.Contains("categories", StringComparison.Ordinal) => "W2",
             (_, "code") => code,
@@ -31,6 +33,6 @@ public sealed class BadInputTests(HazardsFactory factory) : IClassFixture<Hazard
             _ => null,
         });
 
-        report.AssertClean(minOperations: 37, minRequests: 500);
+        report.AssertClean(minOperations: 47, minRequests: 500);
     }
 }

@@ -2,4 +2,4 @@ using EmergencyOps.Testing;
 
 namespace Hazards.API.Tests;
 
-public sealed class HazardsFactory() : ServiceFactory<Program>("hazardsdb");
+public class HazardsFactory() : ServiceFactory<Program>("hazardsdb");

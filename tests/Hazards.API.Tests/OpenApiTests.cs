@@ -9,7 +9,7 @@ public sealed class OpenApiTests(HazardsFactory factory) : IClassFixture<Hazards
     {
         using var client = factory.CreateClient();
 
-        var operations = await OpenApiChecks.AssertDescribedAsync(client, "/api/hazards", minOperations: 34, minBodies: 12);
+        var operations = await OpenApiChecks.AssertDescribedAsync(client, "/api/hazards", minOperations: 44, minBodies: 18);
 
         var register = operations.Single(o => o.Path == "/api/hazards/enterprises" && o.Method == "post");
         Assert.Equal("91310116MA1J8K3X7T", register.Example.GetProperty("creditCode").GetString());
@@ -17,6 +17,15 @@ public sealed class OpenApiTests(HazardsFactory factory) : IClassFixture<Hazards
         Assert.Equal((3m, 6m, 15m), (riskPoint.Example.GetProperty("l").GetDecimal(), riskPoint.Example.GetProperty("e").GetDecimal(), riskPoint.Example.GetProperty("c").GetDecimal()));
         var review = operations.Single(o => o.Path == "/api/hazards/enterprises/{id}/risk-lists/{version}/review" && o.Method == "post");
         Assert.Equal("hazards:supervise", review.Operation.GetProperty("security")[0].GetProperty("oauth2")[0].GetString());
+        var report = operations.Single(o => o.Path == "/api/hazards/enterprises/{id}/hidden-dangers" && o.Method == "post");
+        Assert.Equal(7, report.Example.GetProperty("criteria")[0].GetInt32());
+        // The enterprise's own report or a regulator's: two security requirements, which OpenAPI reads as either one.
+        Assert.Equal(["hazards:supervise", "hazards:write-own"],
+            report.Operation.GetProperty("security").EnumerateArray().Select(r => r.GetProperty("oauth2").EnumerateArray().Single().GetString()));
+        var plan = operations.Single(o => o.Path == "/api/hazards/hidden-dangers/{dangerId}/plan" && o.Method == "post");
+        Assert.Equal("2027-03-31T17:00:00+08:00", plan.Example.GetProperty("deadline").GetString());
+        var listing = operations.Single(o => o.Path == "/api/hazards/hidden-dangers/{dangerId}/listing" && o.Method == "post");
+        Assert.Equal("hazards:supervise", listing.Operation.GetProperty("security")[0].GetProperty("oauth2")[0].GetString());
     }
 
     [Fact]

@@ -8,11 +8,16 @@ namespace EmergencyOps.ServiceDefaults.OpenApi;
 /// <summary>
 /// What an endpoint asks of its caller, read from the same metadata the authorization middleware reads: nothing
 /// (<see cref="Anonymous"/>), or a token holding every one of <see cref="Scopes"/> (policy name = scope, see
-/// <c>AuthenticationExtensions.AddDefaultAuthentication</c>); an empty list means any valid token.
+/// <c>AuthenticationExtensions.AddDefaultAuthentication</c>); an empty list means any valid token. When
+/// <see cref="AnyOf"/> is not empty the caller needs one of those scopes besides.
 /// </summary>
-internal sealed record EndpointAccess(bool Anonymous, IReadOnlyList<string> Scopes)
+internal sealed record EndpointAccess(bool Anonymous, IReadOnlyList<string> Scopes, IReadOnlyList<string> AnyOf)
 {
-    public static readonly EndpointAccess Public = new(true, []);
+    public static readonly EndpointAccess Public = new(true, [], []);
+
+    /// <summary>Each set of scopes that lets a caller in: one set, or one per alternative.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Alternatives =>
+        AnyOf.Count == 0 ? [Scopes] : [.. AnyOf.Select(s => (IReadOnlyList<string>)[.. Scopes.Append(s).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])];
 
     /// <summary>The access of a described endpoint, given the application's authorization options.</summary>
     public static EndpointAccess Of(ApiDescription description, IServiceProvider services)
@@ -40,6 +45,7 @@ internal sealed record EndpointAccess(bool Anonymous, IReadOnlyList<string> Scop
         }
         var authorize = items.OfType<IAuthorizeData>().ToList();
         // Policies given as objects (RequireAuthorization(policy => ...)) protect the endpoint but name no scope.
+        var anyOf = items.OfType<AnyScopeAttribute>().SelectMany(a => a.Scopes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var unnamed = items.OfType<AuthorizationPolicy>().Any() || items.OfType<IAuthorizationRequirementData>().Any();
         if (authorize.Count == 0 && !unnamed && !hasFallbackPolicy)
         {
@@ -48,6 +54,6 @@ internal sealed record EndpointAccess(bool Anonymous, IReadOnlyList<string> Scop
         // Group and endpoint policies combine: the caller needs all of them, which is what one requirement listing several scopes says.
         var scopes = authorize.Select(a => a.Policy).OfType<string>().Where(p => p.Length > 0)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new EndpointAccess(false, scopes);
+        return new EndpointAccess(false, scopes, anyOf);
     }
 }

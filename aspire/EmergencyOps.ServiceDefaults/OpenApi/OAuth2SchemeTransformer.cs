@@ -28,7 +28,7 @@ internal sealed class OAuth2SchemeTransformer(IReadOnlyDictionary<string, string
             return Task.CompletedTask;
         }
 
-        var scopes = protectedEndpoints.SelectMany(a => a.Scopes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+        var scopes = protectedEndpoints.SelectMany(a => a.Scopes.Concat(a.AnyOf)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .ToDictionary(s => s, s => ScopeDescriptions.Describe(s, scopeDescriptions), StringComparer.Ordinal);
         var urls = IdentityUrls.From(context.ApplicationServices.GetRequiredService<IConfiguration>());
         var scheme = new OpenApiSecurityScheme

@@ -27,12 +27,12 @@ internal sealed class OperationSecurityTransformer : IOpenApiOperationTransforme
 
         // Operation transformers run before document transformers: the reference is by name and resolves once
         // OAuth2SchemeTransformer has added the scheme, before the document is written.
-        operation.Security =
-        [
-            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OAuth2SchemeTransformer.SchemeName, context.Document)] = [.. access.Scopes] },
-        ];
+        // Several requirements are alternatives in OpenAPI: any one of them lets the caller in.
+        operation.Security = [.. access.Alternatives.Select(scopes =>
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OAuth2SchemeTransformer.SchemeName, context.Document)] = [.. scopes] })];
         operation.Responses ??= [];
-        var scopes = access.Scopes.Count == 0 ? "" : $" ({string.Join(", ", access.Scopes)})";
+        var scopes = access.Alternatives.Where(a => a.Count > 0).Select(a => string.Join(" and ", a)).ToList() is { Count: > 0 } named
+            ? $" ({string.Join(" or ", named)})" : "";
         // UseStatusCodePages with AddProblemDetails answers both as problem details.
         await AddProblemAsync(operation, context, "401", "Unauthorized: no bearer token, or an invalid or expired one", cancellationToken);
         await AddProblemAsync(operation, context, "403", $"Forbidden: the token lacks a scope this operation needs{scopes}", cancellationToken);

@@ -38,5 +38,22 @@ public static class HazardExamples
 
     public static readonly ReviewRiskListRequest Review = new("return", "液氯储罐区的管控措施缺少应急处置(碱液喷淋吸收)，请补充后重新备案。");
 
+    // 液氯充装未使用万向管道充装系统: criterion 7 of 安监总管三〔2017〕121号, so 重大 whatever grade is asked.
+    public static readonly ReportHiddenDangerRequest HiddenDanger = new(
+        "液氯充装未使用万向管道充装系统", "2号装车台液氯槽车充装仍使用金属软管，未设置万向管道充装系统及紧急切断。", "2号装车台", "major", [7]);
+
+    public static readonly VerifyHiddenDangerRequest Verification = new("reject", "现场核查：该装车台已于2026年10月停用并拆除，举报情况不属实。");
+
+    public static readonly RectificationPlanRequest Plan = new(
+        "停用金属软管充装；安装万向管道充装系统并与紧急切断阀联锁；完成前停止液氯装车作业。", "王建国(副总经理)", 380000m,
+        DateTimeOffset.Parse("2027-03-31T17:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture));
+
+    public static readonly RectificationRequest Rectification = new("万向管道充装系统已安装并经第三方检测合格(报告编号 JC-2027-0312)，紧急切断联锁测试记录已存档。");
+
+    public static readonly ReviewHiddenDangerRequest HiddenDangerReview = new(false, "紧急切断阀未接入SIS，联锁测试记录缺少签字，请补充后重新申请复查。");
+
+    public static readonly ListHiddenDangerRequest Listing = new("金山区应急管理局",
+        DateTimeOffset.Parse("2027-04-30T17:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture));
+
     public static readonly UnitRequest Unit = new("tankFarm", "液氯储罐区", 45, [new("7782-50-5", 10m), new("7664-41-7", 5m)]);
 }

@@ -21,6 +21,7 @@ public static class HazardsApi
         api.MapMajorHazardsApi();
         api.MapRiskPointsApi();
         api.MapRiskListsApi();
+        api.MapHiddenDangersApi();
         return app;
     }
 }

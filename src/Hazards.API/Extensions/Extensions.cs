@@ -33,5 +33,8 @@ public static class Extensions
         builder.Services.AddScoped<UnitEvaluator>();
         builder.Services.AddScoped<TraceRecorder>();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<HiddenDangerSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HiddenDangerSweeper>());
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer<CriterionNumbersSchemaTransformer>());
     }
 }

@@ -23,6 +23,10 @@ public sealed class HazardsOptions
     [Range(2, 40)]
     public int QrPixelsPerModule { get; set; } = 10;
 
+    /// <summary>How often the sweep looks for hidden dangers whose rectification deadline passed (<c>HiddenDangerSweeper</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan HiddenDangerSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public string ResolveUrl(string code) =>
         $"{(ResolveBaseUrl ?? $"{PublicBaseUrl.TrimEnd('/')}/api/hazards/codes").TrimEnd('/')}/{code}";
 

@@ -1,3 +1,6 @@
+using EmergencyOps.ServiceDefaults;
+using Microsoft.AspNetCore.Authorization;
+
 namespace Hazards.API.Extensions;
 
 /// <summary>The hazard registry's authorization policies, one per scope; the identity service issues the scopes.</summary>
@@ -18,8 +21,17 @@ public static class HazardsPolicies
     /// <summary>Maintain the chemical catalogue and the GB 18218 tables (administrators).</summary>
     public const string Admin = "hazards:admin";
 
-    /// <summary>Review enterprises' filed risk lists (风险管控清单备案): accept or return them (regulators).</summary>
+    /// <summary>
+    /// Regulators: review enterprises' filed risk lists (风险管控清单备案), report hidden dangers found in their inspections,
+    /// verify or reject reported ones, review major ones and list them for supervision (挂牌督办).
+    /// </summary>
     public const string Supervise = "hazards:supervise";
+
+    /// <summary>
+    /// An inspection's report or a review of a hidden danger: by the enterprise itself (<see cref="WriteOwn"/>) or by a
+    /// regulator (<see cref="Supervise"/>); the handler decides what each may do.
+    /// </summary>
+    public static AnyScopeAttribute EnterpriseOrRegulator => new(WriteOwn, Supervise);
 
     public static readonly IReadOnlyCollection<string> All = [Read, Write, WriteOwn, Scan, Admin, Supervise];
 }

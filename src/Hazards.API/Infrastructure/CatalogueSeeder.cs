@@ -27,6 +27,8 @@ internal sealed partial class CatalogueSeeder(IServiceScopeFactory scopes, TimeP
         var added = tables.Chemicals.Where(c => !chemicals.Contains(c.Cas)).ToList();
         added.ForEach(c => c.UpdatedAt = now);
         db.Chemicals.AddRange(added);
+        var criteria = await db.MajorDangerCriteria.Select(c => c.Number).ToListAsync(cancellationToken);
+        db.MajorDangerCriteria.AddRange(Model.MajorDangerCriteria.Seed().Where(c => !criteria.Contains(c.Number)));
         var rows = await db.SaveChangesAsync(cancellationToken);
         LogSeeded(logger, tables.Edition, rows);
     }

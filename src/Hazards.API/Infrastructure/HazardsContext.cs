@@ -36,6 +36,12 @@ public class HazardsContext(DbContextOptions<HazardsContext> options) : DbContex
 
     public DbSet<RiskListItem> RiskListItems => Set<RiskListItem>();
 
+    public DbSet<HiddenDanger> HiddenDangers => Set<HiddenDanger>();
+
+    public DbSet<HiddenDangerStep> HiddenDangerSteps => Set<HiddenDangerStep>();
+
+    public DbSet<MajorDangerCriterion> MajorDangerCriteria => Set<MajorDangerCriterion>();
+
     // SQLite hands DateTime values back without a kind; they are UTC, and answers convert them to China Standard Time.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 

@@ -47,6 +47,38 @@ public sealed class HazardEvents(IEventOutbox outbox, CorrelationContext correla
             list.Red + list.Orange + list.Yellow + list.Blue, list.Red, list.Orange, list.Yellow, list.Blue, list.Highest));
     }
 
+    public void HiddenDangerReported(HiddenDanger d, Enterprise e)
+    {
+        var (id, at, source, corr) = Envelope();
+        outbox.Add(new HiddenDangerReported(id, at, source, corr, d.Id, e.Id, e.CreditCode, e.Name, e.DistrictCode, d.Source, d.Grade,
+            [.. d.Criteria], d.Title, d.State != HiddenDangerState.Reported));
+    }
+
+    public void HiddenDangerVerified(HiddenDanger d, Enterprise e, string by)
+    {
+        var (id, at, source, corr) = Envelope();
+        outbox.Add(new HiddenDangerVerified(id, at, source, corr, d.Id, e.Id, e.DistrictCode, d.Grade, by));
+    }
+
+    public void HiddenDangerRejected(HiddenDanger d, Enterprise e, string by)
+    {
+        var (id, at, source, corr) = Envelope();
+        outbox.Add(new HiddenDangerRejected(id, at, source, corr, d.Id, e.Id, e.DistrictCode, by, d.RejectionReason!));
+    }
+
+    public void HiddenDangerListed(HiddenDanger d, Enterprise e)
+    {
+        var (id, at, source, corr) = Envelope();
+        outbox.Add(new HiddenDangerListed(id, at, source, corr, d.Id, e.Id, e.Name, e.DistrictCode, d.SupervisingUnit!,
+            new DateTimeOffset(d.SupervisionDeadline!.Value, TimeSpan.Zero), d.ListedBy!));
+    }
+
+    public void HiddenDangerClosed(HiddenDanger d, Enterprise e, string by)
+    {
+        var (id, at, source, corr) = Envelope();
+        outbox.Add(new HiddenDangerClosed(id, at, source, corr, d.Id, e.Id, e.DistrictCode, d.Grade, by, d.Listed, d.OverdueAt is not null));
+    }
+
     /// <summary>Classified, level changed or declassified when the unit's status moved; nothing when it did not.</summary>
     public void MajorHazardStatusChanged(HazardUnit unit, Enterprise enterprise, bool wasMajor, MajorHazardLevel? previous)
     {

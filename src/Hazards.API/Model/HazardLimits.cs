@@ -40,6 +40,8 @@ public static class HazardLimits
     public const int SearchLength = 200;
     public const int RiskItemLength = 200;     // one hazard or one control measure of a risk point
     public const int ReviewNoteLength = 1_000; // a regulator's note on a risk-list filing
+    public const int DangerTextLength = 2_000; // a hidden danger's description, rectification measures, evidence, step notes
+    public const int CriterionTextLength = 400; // one criterion of 安监总管三〔2017〕121号
 
     // Lists.
     public const int MaxSubstances = 50;       // chemicals held in one unit
@@ -50,6 +52,7 @@ public static class HazardLimits
     public const int SdsSectionCount = 16;     // GB/T 16483
     public const int MaxAlphaBands = 20;       // GB 18218 has 5
     public const int MaxRiskItems = 30;        // hazards, or control measures, of one risk point
+    public const int MaxCriteria = 20;         // 安监总管三〔2017〕121号 has 20 criteria
 
     // Numbers, within physical sense for a city's registry.
     public const double MaxTonnes = 1_000_000;          // q of one chemical in one unit; the largest tank farms hold 10⁵ t
@@ -64,6 +67,7 @@ public static class HazardLimits
     public const double MinL = 0.1, MaxL = 10;          // LEC tables (Lec): the handler also refuses values between them
     public const double MinE = 0.5, MaxE = 10;
     public const double MinC = 1, MaxC = 100;
+    public const double MaxFunds = 10_000_000_000;      // rectification funds in yuan: ten billion is beyond any one danger
 
     /// <summary>
     /// The JSON text of a list column as EF writes it: brackets, and quotes and a comma per item. EF escapes non-ASCII
