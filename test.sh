@@ -75,6 +75,17 @@ status=0
 node --test src/OperationsConsole/tests/ 2>&1 | tee "$log.node" || status=$?
 echo "Console unit tests: $(grep -E '^# pass ' "$log.node" | awk '{print $3}') passed, $(grep -E '^# fail ' "$log.node" | awk '{print $3}') failed"
 rm -f "$log.node"
+# The AsyncAPI document integrators subscribe by must be valid AsyncAPI 3.0 (its agreement with the contracts and the broker
+# is a dotnet test). @asyncapi/cli 5 and later need Node 24; 4.1.1 runs on Debian's Node 20.
+ASYNCAPI_CLI_VERSION=${ASYNCAPI_CLI_VERSION:-4.1.1}
+if command -v npx >/dev/null 2>&1; then
+  asyncapi_status=0
+  ASYNCAPI_METRICS=false npx --yes "@asyncapi/cli@$ASYNCAPI_CLI_VERSION" validate docs/asyncapi.yaml || asyncapi_status=$?
+  echo "AsyncAPI validation (@asyncapi/cli@$ASYNCAPI_CLI_VERSION): $([ $asyncapi_status = 0 ] && echo valid || echo failed)"
+  [ $asyncapi_status = 0 ] || status=$asyncapi_status
+else
+  echo "AsyncAPI validation skipped: npx is missing (install npm to run @asyncapi/cli@$ASYNCAPI_CLI_VERSION)"
+fi
 dotnet test EmergencyOps.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 # One closing line over every test assembly, for people and CI alike.
 passed=$(grep -ahE '^\s+Passed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)

@@ -10,6 +10,7 @@ app.UseSecurityHeaders();
 app.MapDefaultEndpoints();
 app.UseEdgeProtection();
 app.MapApiReference();
+app.MapAsyncApiDocument();
 // Proxied responses stream through (the live feed among them): never buffered here.
 app.MapReverseProxy().WithMetadata(new EmergencyOps.ServiceDefaults.Input.StreamingResponseAttribute());
 app.Run();

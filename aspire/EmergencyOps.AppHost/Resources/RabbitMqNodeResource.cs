@@ -61,6 +61,7 @@ internal static class RabbitMqNodeExtensions
             })
             .WaitFor(epmd)
             .WithChildRelationship(epmd)
-            .WithIconName("ArrowSwap");
+            .WithIconName("ArrowSwap")
+            .WithIntegratorUser(epmd.GetEndpoint("tcp"), directory);
     }
 }

@@ -105,6 +105,16 @@ public static class Extensions
         return app;
     }
 
+    /// <summary>The integration events' AsyncAPI document at <c>/asyncapi.yaml</c>, for integrators that subscribe over RabbitMQ.</summary>
+    public static WebApplication MapAsyncApiDocument(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapMethods(AsyncApiDocument.Path, [HttpMethods.Get, HttpMethods.Head], AsyncApiDocument.Serve)
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
     // The caller's address decides its anonymous budget: only a proxy the operator named may say who the caller is.
     private static void TrustProxies(ForwardedHeadersOptions forwarded, GatewayOptions gateway)
     {

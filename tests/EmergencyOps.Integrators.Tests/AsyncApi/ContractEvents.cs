@@ -1,0 +1,33 @@
+using EmergencyOps.Contracts;
+using EmergencyOps.Samples.Integrator;
+
+namespace EmergencyOps.Integrators.Tests.AsyncApi;
+
+/// <summary>Every integration event of the contracts assembly, the way the document lists them.</summary>
+internal static class ContractEvents
+{
+    public static IReadOnlyList<Type> All { get; } =
+        [.. typeof(IIntegrationEvent).Assembly.GetExportedTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t))
+            .OrderBy(t => t.Namespace, StringComparer.Ordinal)
+            .ThenBy(t => t.Name, StringComparer.Ordinal)];
+
+    /// <summary>MassTransit's exchange for a message type (its default entity name formatter): <c>Namespace:TypeName</c>.</summary>
+    public static string Exchange(Type type) => EventExchanges.For(type);
+
+    /// <summary>The publishing service, the last part of the namespace: hazards, warnings, inventory, shelters.</summary>
+    public static string Service(Type type) => type.Namespace![(type.Namespace!.LastIndexOf('.') + 1)..].ToLowerInvariant();
+
+    public static string DocumentPath
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EmergencyOps.sln")))
+            {
+                directory = directory.Parent;
+            }
+            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("EmergencyOps.sln not found above the test's folder"), "docs", "asyncapi.yaml");
+        }
+    }
+}
