@@ -8,6 +8,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+// After the forwarded headers (in MapDefaultEndpoints): citizens' reports are limited per client address.
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHazardsApi();
 app.Run();

@@ -35,5 +35,8 @@ public static class AccessMatrix
         "GET /api/warnings/active",
         "GET /api/shelters/nearest",
         "GET /api/hazards/codes/{code}/public",
+        "GET /api/hazards/enterprise-codes/{code}/public",
+        "POST /api/hazards/enterprise-codes/{code}/hidden-dangers",
+        "GET /api/hazards/hidden-danger-receipts/{receipt}",
     };
 }

@@ -112,7 +112,7 @@ public sealed class AccessMatrixTests(SystemFixture system)
     // Parameters get values of the right shape that name nothing: the answer is about access, not data.
     private static string Fill(string path) => System.Text.RegularExpressions.Regex.Replace(path, "{([^}]+)}", m => m.Groups[1].Value switch
     {
-        "version" => "1",
+        "version" or "n" => "1",
         "indicator" => "rainfall-1h",
         "code" or "materialCode" => "NOSUCHCODE",
         "clientId" => "no-such-client",

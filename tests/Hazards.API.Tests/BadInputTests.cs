@@ -1,11 +1,12 @@
 using EmergencyOps.Testing;
 using EmergencyOps.Testing.BadInput;
+using static Hazards.API.Tests.CitizenTestData;
 using static Hazards.API.Tests.HazardTestData;
 
 namespace Hazards.API.Tests;
 
 /// <summary>The shared bad-input suite over every hazard-registry operation, against real enterprises, codes and units.</summary>
-public sealed class BadInputTests(HazardsFactory factory) : IClassFixture<HazardsFactory>
+public sealed class BadInputTests(GenerousLimitFactory factory) : IClassFixture<GenerousLimitFactory>
 {
     [Fact]
     public async Task No_generated_bad_input_is_accepted_answered_5xx_or_changes_a_table()
@@ -19,6 +20,8 @@ public sealed class BadInputTests(HazardsFactory factory) : IClassFixture<Hazard
         var riskPoint = await client.AddRiskPointAsync(enterprise.Id, RiskTestData.RiskPoint(3, 6, 15));
         var filing = await client.FileAsync(enterprise.Id);
         var danger = await HiddenDangerTestData.ReportOkAsync(client, enterprise.Id, HiddenDangerTestData.Report("major", 7));
+        var enterpriseCode = (await client.EnterpriseCodeAsync(enterprise.Id)).Code;
+        var receipt = (await factory.Citizen().ReportOkAsync(enterpriseCode)).Receipt;
 
         var report = await BadInputSuite.RunAsync(client, factory.DatabaseConnectionString, "/api/hazards", (template, name) => (template, name) switch
         {
@@ -28,11 +31,14 @@ public sealed class BadInputTests(HazardsFactory factory) : IClassFixture<Hazard
             (_, "dangerId") => danger.Id.ToString(),
             (_, "version") => filing.Filing.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (var t, "code") when t.Contains("categories", StringComparison.Ordinal) => "W2",
+            (var t, "code") when t.Contains("enterprise-codes", StringComparison.Ordinal) => enterpriseCode,
+            (_, "receipt") => receipt,
+            (_, "n") => "1",
             (_, "code") => code,
             (_, "cas") => "75-07-0",
             _ => null,
         });
 
-        report.AssertClean(minOperations: 47, minRequests: 500);
+        report.AssertClean(minOperations: 53, minRequests: 500);
     }
 }

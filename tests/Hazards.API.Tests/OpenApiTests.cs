@@ -9,7 +9,7 @@ public sealed class OpenApiTests(HazardsFactory factory) : IClassFixture<Hazards
     {
         using var client = factory.CreateClient();
 
-        var operations = await OpenApiChecks.AssertDescribedAsync(client, "/api/hazards", minOperations: 44, minBodies: 18);
+        var operations = await OpenApiChecks.AssertDescribedAsync(client, "/api/hazards", minOperations: 50, minBodies: 19);
 
         var register = operations.Single(o => o.Path == "/api/hazards/enterprises" && o.Method == "post");
         Assert.Equal("91310116MA1J8K3X7T", register.Example.GetProperty("creditCode").GetString());
@@ -26,6 +26,11 @@ public sealed class OpenApiTests(HazardsFactory factory) : IClassFixture<Hazards
         Assert.Equal("2027-03-31T17:00:00+08:00", plan.Example.GetProperty("deadline").GetString());
         var listing = operations.Single(o => o.Path == "/api/hazards/hidden-dangers/{dangerId}/listing" && o.Method == "post");
         Assert.Equal("hazards:supervise", listing.Operation.GetProperty("security")[0].GetProperty("oauth2")[0].GetString());
+        // A citizen's report needs no token: no security requirement, and an example with a photo.
+        var citizen = operations.Single(o => o.Path == "/api/hazards/enterprise-codes/{code}/hidden-dangers" && o.Method == "post");
+        Assert.False(citizen.Operation.TryGetProperty("security", out var none) && none.GetArrayLength() > 0);
+        Assert.Equal("13812345678", citizen.Example.GetProperty("contactPhone").GetString());
+        Assert.Single(citizen.Example.GetProperty("photos").EnumerateArray());
     }
 
     [Fact]

@@ -33,7 +33,9 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         }
 
         var db = http.RequestServices.GetRequiredService<TContext>();
-        var scope = $"{http.Request.Method} {http.Request.Path} {http.User.Identity?.Name}";
+        // Callers without a token share no name: their keys are scoped by their address, so another's key replays nothing.
+        var caller = http.User.Identity is { IsAuthenticated: true, Name: var name } ? name : $"anonymous@{http.Connection.RemoteIpAddress}";
+        var scope = $"{http.Request.Method} {http.Request.Path} {caller}";
         var hash = await HashAsync(http.Request);
         await using var transaction = await db.BeginOrJoinTransactionAsync(http.RequestAborted);
         var first = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);

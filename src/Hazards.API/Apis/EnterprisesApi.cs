@@ -44,6 +44,7 @@ public static class EnterprisesApi
         }
         var enterprise = EnterpriseValidation.ToEnterprise(request, services.Events.Now);
         services.Db.Enterprises.Add(enterprise);
+        services.Db.EnterpriseCodes.Add(EnterpriseCode.For(enterprise.Id));
         services.Events.EnterpriseRegistered(enterprise);
         if (!await services.TrySaveAsync(cancellationToken))
         {

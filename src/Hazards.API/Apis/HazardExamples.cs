@@ -55,5 +55,12 @@ public static class HazardExamples
     public static readonly ListHiddenDangerRequest Listing = new("金山区应急管理局",
         DateTimeOffset.Parse("2027-04-30T17:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>A 1 × 1 PNG: photos travel as base64 (a data URL is accepted too).</summary>
+    public const string TinyPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+    // A citizen who scanned the plate at the gate (一码发现): no account, contact optional.
+    public static readonly CitizenReportRequest CitizenReport = new(
+        "厂区东侧围墙外夜间闻到刺鼻气味，围墙边的管道有白色雾气冒出。", "卫二路东侧围墙外", "陈女士", "13812345678", null, [TinyPng]);
+
     public static readonly UnitRequest Unit = new("tankFarm", "液氯储罐区", 45, [new("7782-50-5", 10m), new("7664-41-7", 5m)]);
 }

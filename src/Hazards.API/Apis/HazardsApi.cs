@@ -22,6 +22,8 @@ public static class HazardsApi
         api.MapRiskPointsApi();
         api.MapRiskListsApi();
         api.MapHiddenDangersApi();
+        api.MapEnterpriseCodesApi();
+        api.MapCitizenReportsApi();
         return app;
     }
 }

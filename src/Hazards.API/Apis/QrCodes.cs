@@ -36,17 +36,23 @@ public static class QrCodes
         {
             return TypedResults.NotFound();
         }
-        var svg = format == "svg" || (format is null && http.Headers.Accept.ToString().Contains(Svg, StringComparison.OrdinalIgnoreCase));
-        using var generator = new QRCodeGenerator();
         // Level Q (25 % recovery) survives a scratched or dirty drum label. The image encodes the public URL: a phone
         // camera carries no token, and what a label's reader needs (一书一签) is public.
-        using var data = generator.CreateQrCode(options.Value.PublicUrl(code), QRCodeGenerator.ECCLevel.Q);
+        return Image(options.Value.PublicUrl(code), code, format, http, options.Value.QrPixelsPerModule);
+    }
+
+    /// <summary>A QR image (level Q) of <paramref name="content"/>: SVG when asked by <c>format</c> or <c>Accept</c>, else PNG.</summary>
+    public static FileContentHttpResult Image(string content, string fileName, string? format, HttpRequest http, int pixelsPerModule)
+    {
+        var svg = format == "svg" || (format is null && http.Headers.Accept.ToString().Contains(Svg, StringComparison.OrdinalIgnoreCase));
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(content, QRCodeGenerator.ECCLevel.Q);
         if (svg)
         {
             using var image = new SvgQRCode(data);
-            return TypedResults.File(Encoding.UTF8.GetBytes(image.GetGraphic(options.Value.QrPixelsPerModule)), Svg, $"{code}.svg");
+            return TypedResults.File(Encoding.UTF8.GetBytes(image.GetGraphic(pixelsPerModule)), Svg, $"{fileName}.svg");
         }
         using var png = new PngByteQRCode(data);
-        return TypedResults.File(png.GetGraphic(options.Value.QrPixelsPerModule), Png, $"{code}.png");
+        return TypedResults.File(png.GetGraphic(pixelsPerModule), Png, $"{fileName}.png");
     }
 }

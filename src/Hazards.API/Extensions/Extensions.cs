@@ -28,6 +28,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHostedService<CatalogueSeeder>();
+        builder.Services.AddCitizenRateLimit();
         builder.Services.AddScoped<HazardEvents>();
         builder.Services.AddScoped<ProductIssuer>();
         builder.Services.AddScoped<UnitEvaluator>();

@@ -27,6 +27,19 @@ public sealed class HazardsOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
     public TimeSpan HiddenDangerSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many citizen reports one client address may send per <see cref="CitizenReportWindow"/> (a token bucket: a burst of this many, then one per window / permits).</summary>
+    [Range(1, 1_000_000)]
+    public int CitizenReportPermits { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CitizenReportWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>An enterprise code's public page (扫码即知): what its QR image carries, always through the gateway.</summary>
+    public string EnterprisePublicUrl(string code) => $"{PublicBaseUrl.TrimEnd('/')}/api/hazards/enterprise-codes/{code}/public";
+
+    /// <summary>Where a citizen posts a hidden danger found at the enterprise (一码发现), without a token.</summary>
+    public string CitizenReportUrl(string code) => $"{PublicBaseUrl.TrimEnd('/')}/api/hazards/enterprise-codes/{code}/hidden-dangers";
+
     public string ResolveUrl(string code) =>
         $"{(ResolveBaseUrl ?? $"{PublicBaseUrl.TrimEnd('/')}/api/hazards/codes").TrimEnd('/')}/{code}";
 

@@ -10,6 +10,24 @@ internal sealed partial class CatalogueSeeder(IServiceScopeFactory scopes, TimeP
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Replicas starting together may both find rows missing and both add them: the one whose insert loses reads again,
+        // finds them there, and adds nothing.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SeedAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < 3)
+            {
+                LogRaced(logger, attempt, ex.InnerException?.Message ?? ex.Message);
+            }
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HazardsContext>();
         var tables = StandardTables.Gb18218;
@@ -29,11 +47,18 @@ internal sealed partial class CatalogueSeeder(IServiceScopeFactory scopes, TimeP
         db.Chemicals.AddRange(added);
         var criteria = await db.MajorDangerCriteria.Select(c => c.Number).ToListAsync(cancellationToken);
         db.MajorDangerCriteria.AddRange(Model.MajorDangerCriteria.Seed().Where(c => !criteria.Contains(c.Number)));
+        // Enterprises registered before enterprise codes existed get theirs (derived from the id: the same as they would have got).
+        var coded = db.EnterpriseCodes.Select(c => c.EnterpriseId);
+        var uncoded = await db.Enterprises.Where(e => !coded.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        db.EnterpriseCodes.AddRange(uncoded.Select(Model.EnterpriseCode.For));
         var rows = await db.SaveChangesAsync(cancellationToken);
         LogSeeded(logger, tables.Edition, rows);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue seeding raced another replica (attempt {Attempt}: {Reason}); reading again")]
+    private static partial void LogRaced(ILogger logger, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hazard tables {Edition}: {Rows} missing rows added")]
     private static partial void LogSeeded(ILogger logger, string edition, int rows);

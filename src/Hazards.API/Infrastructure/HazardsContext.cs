@@ -42,6 +42,12 @@ public class HazardsContext(DbContextOptions<HazardsContext> options) : DbContex
 
     public DbSet<MajorDangerCriterion> MajorDangerCriteria => Set<MajorDangerCriterion>();
 
+    public DbSet<EnterpriseCode> EnterpriseCodes => Set<EnterpriseCode>();
+
+    public DbSet<CitizenReport> CitizenReports => Set<CitizenReport>();
+
+    public DbSet<HiddenDangerPhoto> HiddenDangerPhotos => Set<HiddenDangerPhoto>();
+
     // SQLite hands DateTime values back without a kind; they are UTC, and answers convert them to China Standard Time.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 
