@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using EmergencyOps.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using static Hazards.API.Tests.CitizenTestData;
 using static Hazards.API.Tests.HazardTestData;
 
@@ -15,22 +13,8 @@ public sealed class CitizenSchemaUpgradeTests
     [Fact]
     public async Task An_earlier_builds_database_gains_the_citizen_tables_and_every_enterprise_its_code_at_start()
     {
-        string database;
-        Hazards.API.Model.EnterpriseResponse enterprise;
-        await using (var earlier = new HazardsFactory())
-        {
-            using var client = earlier.CreateClient();
-            await ServiceChecks.AssertReadyAsync(client);
-            enterprise = await client.RegisterAsync();
-            database = earlier.DatabaseConnectionString;
-        }
-        foreach (var table in Tables)
-        {
-            await ExecuteAsync(database, $"DROP TABLE \"{table}\"");
-        }
-        await ExecuteAsync(database, "PRAGMA user_version = 12345");
-
-        await using var upgraded = new ExistingDatabaseFactory(database);
+        await using var upgraded = await EarlierDatabase.WithoutAsync(Tables);
+        var enterprise = upgraded.Enterprise;
         using var citizen = upgraded.Citizen();
         using var after = upgraded.CreateClient();
         await ServiceChecks.AssertReadyAsync(after);
@@ -41,23 +25,5 @@ public sealed class CitizenSchemaUpgradeTests
         Assert.Equal(enterprise.Name, info!.Name);
         var receipt = await citizen.ReportOkAsync(code, Report(Hazards.API.Apis.HazardExamples.TinyPng));
         Assert.Equal(Hazards.API.Model.HiddenDangerState.Reported, (await citizen.ReceiptAsync(receipt.Receipt)).State);
-    }
-
-    private static async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection(database);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class ExistingDatabaseFactory(string connectionString) : ServiceFactory<Program>("hazardsdb")
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:hazardsdb", connectionString);
-        }
     }
 }

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using EmergencyOps.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using static Hazards.API.Tests.HazardTestData;
 using static Hazards.API.Tests.HiddenDangerTestData;
 
@@ -15,22 +13,8 @@ public sealed class HiddenDangerSchemaUpgradeTests
     [Fact]
     public async Task An_earlier_builds_database_gains_the_hidden_danger_tables_at_start()
     {
-        string database;
-        Hazards.API.Model.EnterpriseResponse enterprise;
-        await using (var earlier = new HazardsFactory())
-        {
-            using var client = earlier.CreateClient();
-            await ServiceChecks.AssertReadyAsync(client);
-            enterprise = await client.RegisterAsync();
-            database = earlier.DatabaseConnectionString;
-        }
-        foreach (var table in Tables)
-        {
-            await ExecuteAsync(database, $"DROP TABLE \"{table}\"");
-        }
-        await ExecuteAsync(database, "PRAGMA user_version = 12345");
-
-        await using var upgraded = new ExistingDatabaseFactory(database);
+        await using var upgraded = await EarlierDatabase.WithoutAsync(Tables);
+        var enterprise = upgraded.Enterprise;
         using var after = upgraded.CreateClient();
         await ServiceChecks.AssertReadyAsync(after);
 
@@ -38,23 +22,5 @@ public sealed class HiddenDangerSchemaUpgradeTests
         Assert.Equal(Hazards.API.Model.HiddenDangerState.Verified, danger.State);
         Assert.Equal(7, Assert.Single(danger.Criteria).Number);
         Assert.Equal(20, (await after.GetFromJsonAsync<List<Hazards.API.Model.MajorDangerCriterionResponse>>("/api/hazards/major-danger-criteria", Json))!.Count);
-    }
-
-    private static async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection(database);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class ExistingDatabaseFactory(string connectionString) : ServiceFactory<Program>("hazardsdb")
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:hazardsdb", connectionString);
-        }
     }
 }

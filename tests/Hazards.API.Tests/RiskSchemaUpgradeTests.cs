@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using EmergencyOps.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.AspNetCore.Hosting;
 using static Hazards.API.Tests.HazardTestData;
 using static Hazards.API.Tests.RiskTestData;
 
@@ -15,23 +13,8 @@ public sealed class RiskSchemaUpgradeTests
     [Fact]
     public async Task An_earlier_builds_database_gains_the_risk_tables_at_start()
     {
-        string database;
-        Hazards.API.Model.EnterpriseResponse enterprise;
-        await using (var earlier = new HazardsFactory())
-        {
-            using var client = earlier.CreateClient();
-            await ServiceChecks.AssertReadyAsync(client);
-            enterprise = await client.RegisterAsync();
-            database = earlier.DatabaseConnectionString;
-        }
-        // As an earlier build left it: without the risk tables, stamped with that build's schema fingerprint.
-        foreach (var table in RiskTables)
-        {
-            await ExecuteAsync(database, $"DROP TABLE \"{table}\"");
-        }
-        await ExecuteAsync(database, "PRAGMA user_version = 12345");
-
-        await using var upgraded = new ExistingDatabaseFactory(database);
+        await using var upgraded = await EarlierDatabase.WithoutAsync(RiskTables);
+        var enterprise = upgraded.Enterprise;
         using var after = upgraded.CreateClient();
         await ServiceChecks.AssertReadyAsync(after);
 
@@ -39,24 +22,5 @@ public sealed class RiskSchemaUpgradeTests
         var filed = await after.FileAsync(enterprise.Id);
         Assert.Equal(point.Id, Assert.Single(filed.Items).RiskPointId);
         Assert.Equal(enterprise.Name, (await after.GetFromJsonAsync<Hazards.API.Model.EnterpriseResponse>($"/api/hazards/enterprises/{enterprise.Id}", Json))!.Name);
-    }
-
-    private static async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection(database);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The hazard registry on a database file that is already there.</summary>
-    private sealed class ExistingDatabaseFactory(string connectionString) : ServiceFactory<Program>("hazardsdb")
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:hazardsdb", connectionString);
-        }
     }
 }

@@ -1,0 +1,55 @@
+using EmergencyOps.Testing;
+using Hazards.API.Model;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace Hazards.API.Tests;
+
+/// <summary>
+/// A database file as an earlier build left it: made by this build with one enterprise registered, then without the tables
+/// that build did not have, and stamped with another schema fingerprint. The service is then started on it again.
+/// </summary>
+internal sealed class EarlierDatabase : ServiceFactory<Program>
+{
+    private readonly string _file;
+
+    private EarlierDatabase(string file, EnterpriseResponse enterprise)
+        : base("hazardsdb") => (_file, Enterprise) = (file, enterprise);
+
+    /// <summary>The enterprise registered before the upgrade.</summary>
+    public EnterpriseResponse Enterprise { get; }
+
+    public static async Task<EarlierDatabase> WithoutAsync(params string[] tables)
+    {
+        string file;
+        EnterpriseResponse enterprise;
+        await using (var earlier = new HazardsFactory())
+        {
+            using var client = earlier.CreateClient();
+            await ServiceChecks.AssertReadyAsync(client);
+            enterprise = await client.RegisterAsync();
+            file = earlier.DatabaseConnectionString;
+        }
+        foreach (var table in tables)
+        {
+            await ExecuteAsync(file, $"DROP TABLE \"{table}\"");
+        }
+        await ExecuteAsync(file, "PRAGMA user_version = 12345");
+        return new EarlierDatabase(file, enterprise);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:hazardsdb", _file);
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection(database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
