@@ -62,17 +62,21 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     // The gateway is healthy once one replica of each service is; the replica tests need both.
-    private async Task EveryReplicaHealthyAsync(CancellationToken cancellationToken)
+    private Task EveryReplicaHealthyAsync(CancellationToken cancellationToken) =>
+        ReplicasAsync(Services, _ => true, cancellationToken);
+
+    /// <summary>Returns once every replica of each service is running and healthy, counting only snapshots that pass <paramref name="counts"/>.</summary>
+    private async Task ReplicasAsync(IReadOnlyCollection<string> services, Func<ResourceEvent, bool> counts, CancellationToken cancellationToken)
     {
         var healthy = new Dictionary<string, (string Service, bool Healthy)>();
         await foreach (var change in App.ResourceNotifications.WatchAsync(cancellationToken))
         {
-            if (Services.Contains(change.Resource.Name))
+            if (services.Contains(change.Resource.Name))
             {
-                healthy[change.ResourceId] = (change.Resource.Name,
-                    change.Snapshot.State?.Text == "Running" && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+                healthy[change.ResourceId] = (change.Resource.Name, counts(change) && change.Snapshot.State?.Text == "Running"
+                    && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
             }
-            if (Services.All(s => healthy.Values.Count(r => r.Service == s && r.Healthy) >= Replicas))
+            if (services.All(s => healthy.Values.Count(r => r.Service == s && r.Healthy) >= Replicas))
             {
                 return;
             }
@@ -108,19 +112,7 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"restarting {name} failed: {result.Message}");
         }
-        var restarted = new HashSet<string>();
-        await foreach (var change in App.ResourceNotifications.WatchAsync(cancellationToken))
-        {
-            if (change.Resource == resource && change.Snapshot.StartTimeStamp > since && change.Snapshot.State?.Text == "Running"
-                && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
-            {
-                restarted.Add(change.ResourceId);
-            }
-            if (restarted.Count == Replicas)
-            {
-                return;
-            }
-        }
+        await ReplicasAsync([name], change => change.Snapshot.StartTimeStamp > since, cancellationToken);
     }
 
     public MessageRecorder Recorder() => new(string.Empty, Broker);

@@ -1,6 +1,5 @@
 using EmergencyOps.Testing;
 using Hazards.API.Model;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Hazards.API.Tests;
@@ -9,12 +8,10 @@ namespace Hazards.API.Tests;
 /// A database file as an earlier build left it: made by this build with one enterprise registered, then without the tables
 /// that build did not have, and stamped with another schema fingerprint. The service is then started on it again.
 /// </summary>
-internal sealed class EarlierDatabase : ServiceFactory<Program>
+internal sealed class EarlierDatabase : ExistingDatabaseFactory
 {
-    private readonly string _file;
-
     private EarlierDatabase(string file, EnterpriseResponse enterprise)
-        : base("hazardsdb") => (_file, Enterprise) = (file, enterprise);
+        : base(file) => Enterprise = enterprise;
 
     /// <summary>The enterprise registered before the upgrade.</summary>
     public EnterpriseResponse Enterprise { get; }
@@ -38,12 +35,6 @@ internal sealed class EarlierDatabase : ServiceFactory<Program>
         return new EarlierDatabase(file, enterprise);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("ConnectionStrings:hazardsdb", _file);
-    }
-
     private static async Task ExecuteAsync(string database, string sql)
     {
         await using var connection = new SqliteConnection(database);
@@ -51,5 +42,15 @@ internal sealed class EarlierDatabase : ServiceFactory<Program>
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>The hazard registry on a database file that is already there, or that several instances share (replicas).</summary>
+internal class ExistingDatabaseFactory(string file) : ServiceFactory<Program>("hazardsdb")
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:hazardsdb", file);
     }
 }

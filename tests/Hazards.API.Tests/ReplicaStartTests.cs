@@ -1,5 +1,4 @@
 using EmergencyOps.Testing;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Hazards.API.Tests;
 
@@ -16,8 +15,8 @@ public sealed class ReplicaStartTests
         {
             // A new file each round: the race is at the first start.
             var file = TestInfrastructure.FreshSqliteConnectionString("hazardsdb");
-            await using var first = new SharedDatabaseFactory(file);
-            await using var second = new SharedDatabaseFactory(file);
+            await using var first = new ExistingDatabaseFactory(file);
+            await using var second = new ExistingDatabaseFactory(file);
             var clients = await Task.WhenAll(Task.Run(first.CreateClient), Task.Run(second.CreateClient));
             foreach (var client in clients)
             {
@@ -26,15 +25,6 @@ public sealed class ReplicaStartTests
             var categories = await clients[0].GetStringAsync(new Uri("/api/hazards/tables/gb18218", UriKind.Relative));
             Assert.Equal(categories, await clients[1].GetStringAsync(new Uri("/api/hazards/tables/gb18218", UriKind.Relative)));
             Array.ForEach(clients, c => c.Dispose());
-        }
-    }
-
-    private sealed class SharedDatabaseFactory(string connectionString) : ServiceFactory<Program>("hazardsdb")
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:hazardsdb", connectionString);
         }
     }
 }

@@ -53,9 +53,8 @@ export function hazardsView(root) {
   const input = h('input', { name: 'code', id: 'code', autocomplete: 'off', maxlength: 64 });
   const lookup = async code => {
     const path = `/api/hazards/codes/${encodeURIComponent(code.trim())}`;
-    const answer = await call(path);
-    // The trace: the code's scans along its life, in order (its first page; the summary counts them all).
-    const trace = answer.ok ? await call(`${path}/trace?pageSize=50`) : null;
+    // The code and its trace (its scans in order; the first page, the summary counts them all) at once.
+    const [answer, trace] = await Promise.all([call(path), call(`${path}/trace?pageSize=50`)]);
     result.replaceChildren(answer.ok ? product(answer.body, trace.ok ? trace.body.data : [])
       : h('p', { class: 'field-error', role: 'alert' }, answer.status === 404 ? t('noSuchCode') : (answer.body?.detail ?? answer.body?.title ?? String(answer.status))));
   };
