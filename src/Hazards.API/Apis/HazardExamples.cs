@@ -15,6 +15,9 @@ public static class HazardExamples
 
     public static readonly PutCategoryRequest Category = new("易燃气体 类别1和类别2", 10m, 1.5m);
 
+    // The defaults of the risk model, with an orange enterprise made to weigh open major dangers a little more.
+    public static readonly RiskWeightsRequest RiskWeights = new(40m, 30m, 20m, 10m, 30m, 20m, 10m, 0m, 3m, 18m, 5m, 20m, 3m, 15m, 25m, 50m, 75m);
+
     public static readonly PutAlphaBandsRequest AlphaBands = new(
         [new(100, 2.0m), new(50, 1.5m), new(30, 1.2m), new(1, 1.0m), new(0, 0.5m)]);
 

@@ -15,7 +15,7 @@ namespace Hazards.API.Apis;
 #pragma warning disable ASP0029
 [Microsoft.Extensions.Validation.SkipValidation]
 #pragma warning restore ASP0029
-public sealed class HazardServices(HazardsContext db, HazardEvents events, ProductIssuer issuer, UnitEvaluator evaluator, TraceRecorder trace, ClaimsPrincipal user)
+public sealed class HazardServices(HazardsContext db, HazardEvents events, ProductIssuer issuer, UnitEvaluator evaluator, TraceRecorder trace, RiskModel risk, ClaimsPrincipal user)
 {
     public HazardsContext Db { get; } = db;
 
@@ -26,6 +26,8 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
     public UnitEvaluator Evaluator { get; } = evaluator;
 
     public TraceRecorder Trace { get; } = trace;
+
+    public RiskModel Risk { get; } = risk;
 
     public ClaimsPrincipal User { get; } = user;
 
@@ -71,15 +73,15 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
             new() { ["code"] = code });
 
     /// <summary>
-    /// Saves the unit of work, or undoes all of it and returns false when the database refuses it
-    /// (a unique key or version token lost a race), so the caller answers 409, not 500.
+    /// Saves the unit of work with the risk levels it moves, or undoes all of it and returns false when the database refuses
+    /// it (a unique key or version token lost a race), so the caller answers 409, not 500.
     /// </summary>
     public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
     {
         try
         {
             await using var transaction = await Db.BeginOrJoinTransactionAsync(cancellationToken);
-            await Db.SaveChangesAsync(cancellationToken);
+            await Risk.SaveAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }

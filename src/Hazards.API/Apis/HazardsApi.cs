@@ -22,6 +22,7 @@ public static class HazardsApi
         api.MapRiskPointsApi();
         api.MapRiskListsApi();
         api.MapHiddenDangersApi();
+        api.MapRiskModelApi();
         api.MapEnterpriseCodesApi();
         api.MapCitizenReportsApi();
         return app;

@@ -33,9 +33,12 @@ public static class Extensions
         builder.Services.AddScoped<ProductIssuer>();
         builder.Services.AddScoped<UnitEvaluator>();
         builder.Services.AddScoped<TraceRecorder>();
+        builder.Services.AddScoped<RiskModel>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<HiddenDangerSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HiddenDangerSweeper>());
+        builder.Services.AddSingleton<RiskSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RiskSweeper>());
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer<CriterionNumbersSchemaTransformer>());
     }
 }

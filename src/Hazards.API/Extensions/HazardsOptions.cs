@@ -27,6 +27,10 @@ public sealed class HazardsOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
     public TimeSpan HiddenDangerSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often the risk sweep recomputes enterprises whose level changes by time alone, or that have none yet (<c>RiskSweeper</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan RiskSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many citizen reports one client address may send per <see cref="CitizenReportWindow"/> (a token bucket: a burst of this many, then one per window / permits).</summary>
     [Range(1, 1_000_000)]
     public int CitizenReportPermits { get; set; } = 5;

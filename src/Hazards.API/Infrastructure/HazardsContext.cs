@@ -48,6 +48,10 @@ public class HazardsContext(DbContextOptions<HazardsContext> options) : DbContex
 
     public DbSet<HiddenDangerPhoto> HiddenDangerPhotos => Set<HiddenDangerPhoto>();
 
+    public DbSet<RiskWeights> RiskWeights => Set<RiskWeights>();
+
+    public DbSet<EnterpriseRisk> EnterpriseRisks => Set<EnterpriseRisk>();
+
     // SQLite hands DateTime values back without a kind; they are UTC, and answers convert them to China Standard Time.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 

@@ -16,30 +16,12 @@ namespace Hazards.API.Infrastructure;
 /// changed the row records the step and adds the event, in the same transaction.
 /// </summary>
 public sealed partial class HiddenDangerSweeper(IServiceScopeFactory scopes, IOptions<HazardsOptions> options, TimeProvider time, ILogger<HiddenDangerSweeper> logger)
-    : BackgroundService
+    : PeriodicSweeper(options.Value.HiddenDangerSweepInterval, logger)
 {
     public const string Actor = "system";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The interval is real time even when tests move the service's clock.
-        using var timer = new PeriodicTimer(options.Value.HiddenDangerSweepInterval, TimeProvider.System);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                LogSweepFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>One sweep: every danger overdue now, each claimed on its own; returns how many this sweep escalated.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         List<Guid> due;
@@ -85,6 +67,9 @@ public sealed partial class HiddenDangerSweeper(IServiceScopeFactory scopes, IOp
         outbox.Add(new HiddenDangerOverdue(Guid.NewGuid(), new DateTimeOffset(now, TimeSpan.Zero), HazardEvents.Source, Guid.NewGuid(),
             dangerId, danger.EnterpriseId, district, danger.Grade, deadline, danger.Listed));
         await db.SaveChangesAsync(cancellationToken);
+        // An overdue danger weighs on the enterprise's risk level: recomputed in the same transaction as the escalation.
+        await scope.ServiceProvider.GetRequiredService<RiskModel>().RecomputeAsync([danger.EnterpriseId], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogOverdue(logger, dangerId, danger.EnterpriseId);
         return true;
@@ -92,7 +77,4 @@ public sealed partial class HiddenDangerSweeper(IServiceScopeFactory scopes, IOp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hidden danger {DangerId} of enterprise {EnterpriseId} is overdue: escalated")]
     private static partial void LogOverdue(ILogger logger, Guid dangerId, Guid enterpriseId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Hidden-danger sweep failed; retrying at the next tick")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

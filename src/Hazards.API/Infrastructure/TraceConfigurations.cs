@@ -39,6 +39,7 @@ internal sealed class ScanAnomalyConfiguration : IEntityTypeConfiguration<ScanAn
         b.Property(a => a.DistrictCode).HasMaxLength(DistrictCodeLength).IsFixedLength();
         b.HasIndex(a => new { a.Code, a.DetectedAt });
         b.HasIndex(a => new { a.DistrictCode, a.DetectedAt });
+        b.HasIndex(a => new { a.ActorEnterpriseId, a.DetectedAt }); // the risk model counts an enterprise's recent anomalies
     }
 }
 

@@ -47,6 +47,13 @@ public sealed class HazardEvents(IEventOutbox outbox, CorrelationContext correla
             list.Red + list.Orange + list.Yellow + list.Blue, list.Red, list.Orange, list.Yellow, list.Blue, list.Highest));
     }
 
+    public void EnterpriseRiskLevelChanged(Enterprise e, RiskColour previous, RiskAssessment a)
+    {
+        var (id, at, source, corr) = Envelope();
+        outbox.Add(new EnterpriseRiskLevelChanged(id, at, source, corr, e.Id, e.CreditCode, e.Name, e.DistrictCode, e.Latitude, e.Longitude,
+            a.Level, previous, a.Score, [.. a.Terms.Where(t => t.Points != 0).Select(t => t.Describe())]));
+    }
+
     public void HiddenDangerReported(HiddenDanger d, Enterprise e)
     {
         var (id, at, source, corr) = Envelope();

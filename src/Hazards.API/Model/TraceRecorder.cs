@@ -10,7 +10,7 @@ namespace Hazards.API.Model;
 /// The one place that appends to a trace (with repackaging's child code) or keeps a refused scan
 /// as an anomaly, raising the matching events into the same unit of work.
 /// </summary>
-public sealed partial class TraceRecorder(HazardsContext db, HazardEvents events, ProductIssuer issuer, IHttpContextAccessor http, ILogger<TraceRecorder> logger)
+public sealed partial class TraceRecorder(HazardsContext db, HazardEvents events, ProductIssuer issuer, RiskModel risk, IHttpContextAccessor http, ILogger<TraceRecorder> logger)
 {
     private string Actor => http.HttpContext?.User.ActorName() ?? "unknown";
 
@@ -77,7 +77,7 @@ public sealed partial class TraceRecorder(HazardsContext db, HazardEvents events
         db.Anomalies.Add(anomaly);
         events.ScanAnomalyDetected(anomaly, product, chemical, actor, request.Latitude, request.Longitude);
         http.HttpContext?.KeepRefusalAsAnswer();
-        await db.SaveChangesAsync(cancellationToken);
+        await risk.SaveAsync(cancellationToken); // an anomaly weighs on the actor's risk level
         LogRefused(logger, product.Code, TraceRules.Name(attempt.Step), violation.Rule, actor.Id);
         return TypedResults.Problem(violation.Detail, statusCode: violation.Status, title: "Scan refused",
             extensions: new Dictionary<string, object?> { ["rule"] = violation.Rule, ["code"] = product.Code, ["step"] = TraceRules.Name(attempt.Step), ["anomalyId"] = anomaly.Id });
