@@ -64,3 +64,11 @@ public sealed class ScanAnomalyDetectedConsumer(
 
     protected override Task AfterCommitAsync(ConsumeContext<ScanAnomalyDetected> context) => feed.NotifyAsync();
 }
+
+/// <summary>An enterprise's risk level rose to orange or red (一码推送): a warning is suggested for its location.</summary>
+public sealed class EnterpriseRiskLevelChangedConsumer(
+    WarningsContext db, EnterpriseRiskReaction reaction, TimeProvider time, ILogger<EnterpriseRiskLevelChangedConsumer> logger)
+    : InboxConsumer<EnterpriseRiskLevelChanged, WarningsContext>(db, time, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<EnterpriseRiskLevelChanged> context) => reaction.ApplyAsync(context.Message, context.CancellationToken);
+}
