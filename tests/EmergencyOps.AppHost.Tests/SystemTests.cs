@@ -90,6 +90,20 @@ public sealed class SystemTests(SystemFixture system)
         Assert.True(enterprises.GetProperty("count").GetInt64() >= 10, enterprises.GetRawText());
         var warehouses = JsonDocument.Parse(await admin.GetStringAsync(new Uri("/api/inventory/warehouses", UriKind.Relative))).RootElement;
         Assert.NotEqual(0, warehouses.GetArrayLength());
+
+        // Dual prevention: a red enterprise at the top of its district's ranking, its major danger on the supervision list, and the
+        // operations centre offered a warning for it, which only the event over RabbitMQ can have told the warnings service.
+        const string Red = "上海化学工业区氯碱化工有限公司";
+        using var regulator = await system.AsAsync("regulator1");
+        var ranking = JsonDocument.Parse(await regulator.GetStringAsync(new Uri("/api/hazards/risk-ranking?district=310116", UriKind.Relative))).RootElement;
+        var top = ranking.GetProperty("data")[0];
+        Assert.Equal((Red, "red"), (top.GetProperty("enterpriseName").GetString(), top.GetProperty("level").GetString()));
+        var supervised = await regulator.GetStringAsync(new Uri("/api/hazards/hidden-dangers/supervised", UriKind.Relative));
+        Assert.Contains("液氯储罐区紧急切断阀未投用", supervised, StringComparison.Ordinal);
+        using var duty = await system.AsAsync("duty1");
+        await Eventually.TrueAsync(async () => JsonDocument.Parse(await duty.GetStringAsync(new Uri("/api/warnings/suggestions", UriKind.Relative))).RootElement
+            .EnumerateArray().Any(s => s.GetProperty("level").GetString() == "red" && s.GetProperty("reason").GetString()!.Contains(Red, StringComparison.Ordinal)),
+            "a red warning suggested for the red enterprise", TimeSpan.FromSeconds(60));
     }
 
     private async Task<string?> ShelterStatusAsync(Guid id)
