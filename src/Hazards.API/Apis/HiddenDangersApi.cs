@@ -31,6 +31,7 @@ public static class HiddenDangersApi
             .WithSummary("One hidden danger with its plan, evidence, supervision and every step of its loop").RequireAuthorization(HazardsPolicies.Read);
         dangers.MapHiddenDangerLoopApi();
         dangers.MapHiddenDangerSupervisionApi();
+        dangers.MapHiddenDangerQueueApi();
         return hazards;
     }
 

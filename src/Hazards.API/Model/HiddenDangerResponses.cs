@@ -40,3 +40,6 @@ public sealed record HiddenDangerResponse(
         d.ListedAt is { } listedAt ? new(d.SupervisingUnit!, d.SupervisionDeadline!.Value, listedAt, d.ListedBy!, d.State != HiddenDangerState.Closed, d.ClosedAt) : null,
         d.ClosedAt, d.Revision, [.. steps.OrderBy(s => s.Sequence).Select(HiddenDangerStepResponse.From)]);
 }
+
+/// <summary>A hidden danger with the enterprise it was found at, as the regulator's lists show it.</summary>
+public sealed record RegulatedHiddenDanger(HiddenDangerSummary Danger, string EnterpriseName, string DistrictCode, string? Location);

@@ -6,6 +6,7 @@ import { can } from './session.js';
 import { hazardsView } from './views/hazardsView.js';
 import { issueView } from './views/issueView.js';
 import { mapView } from './views/mapView.js';
+import { preventionView } from './views/preventionView.js';
 import { sheltersView } from './views/sheltersView.js';
 import { stockView } from './views/stockView.js';
 import { readinessView } from './views/readinessView.js';
@@ -21,6 +22,7 @@ const routes = [
   [/^#\/issue$/, () => root => issueView(root, context), 'issue'],
   [/^#\/readiness$/, () => root => readinessView(root, context), 'readiness'],
   [/^#\/hazards$/, () => root => hazardsView(root, context), 'hazards'],
+  [/^#\/prevention$/, () => root => preventionView(root, context), 'supervise'],
   [/^#\/map$/, () => root => mapView(root, context), 'readiness'],
   [/^#\/shelters$/, () => root => sheltersView(root, context), 'readiness'],
   [/^#\/stock$/, () => root => stockView(root, context), 'readiness'],

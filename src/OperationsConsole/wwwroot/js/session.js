@@ -4,8 +4,8 @@ import { user } from './auth.js';
 const abilities = {
   'duty-officer': ['issue', 'signOff', 'respond', 'readiness', 'hazards', 'operateShelters'],
   'district-operator': ['respond', 'readiness', 'operateShelters'],
-  regulator: ['readiness', 'hazards', 'anomalies'],
-  admin: ['readiness', 'hazards', 'anomalies'],
+  regulator: ['readiness', 'hazards', 'anomalies', 'supervise'],
+  admin: ['readiness', 'hazards', 'anomalies', 'supervise'],
 };
 
 export function role() { return user()?.role ?? null; }
