@@ -75,6 +75,28 @@ public sealed class UnitSeedTests
         Assert.Equal(JsonValueKind.Null, people.EnumerateArray().Single(p => p.GetProperty("userName").GetString() == "duty1").GetProperty("unit").ValueKind);
     }
 
+    // A client registered before its role gained a scope (here: as if warnings:respond were new) may ask for it after a restart.
+    [Fact]
+    public async Task A_client_registered_before_its_role_gained_a_scope_is_given_the_scope_at_start()
+    {
+        var database = TestInfrastructure.FreshSqliteConnectionString("identity");
+        using (var first = new IdentityFactory(database))
+        {
+            _ = first.Server;
+        }
+        await ExecuteAsync(database, "UPDATE OpenIddictApplications SET Permissions = replace(Permissions, ',\"scp:warnings:respond\"', '') " +
+            "WHERE ClientId IN ('responder-gas', 'operations-console');");
+        Assert.DoesNotContain("scp:warnings:respond", await ScalarAsync(database, "SELECT Permissions FROM OpenIddictApplications WHERE ClientId = 'responder-gas'"),
+            StringComparison.Ordinal);
+
+        using var second = new IdentityFactory(database);
+        using var tokens = second.Tokens();
+
+        Assert.Equal(["warnings:respond"], Jwt.Values(Jwt.Payload(await tokens.GetAsync("responder-gas", "warnings:respond")), "scope"));
+        Assert.Contains("scp:warnings:respond", await ScalarAsync(database, "SELECT Permissions FROM OpenIddictApplications WHERE ClientId = 'operations-console'"),
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_restart_with_another_seeded_unit_leaves_the_stored_one()
     {
@@ -107,5 +129,14 @@ public sealed class UnitSeedTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection(database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 }

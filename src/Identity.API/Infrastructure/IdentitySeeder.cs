@@ -12,7 +12,7 @@ namespace Identity.API.Infrastructure;
 /// <summary>
 /// Registers the configured clients, people and the operations console when missing; never changes one that exists
 /// (an administrator may have rotated its secret or disabled it), except to give one registered before units the unit
-/// its seed names. Runs after the database is ready.
+/// its seed names, and every client (the console too) the scopes its role gained since. Runs after the database is ready.
 /// </summary>
 internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptions<IdentityServerOptions> options, ILogger<IdentitySeeder> logger) : IHostedService
 {
@@ -41,6 +41,10 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
             {
                 LogUnitFilled(logger, "client", seed.ClientId, assignment.Unit!);
             }
+        }
+        foreach (var clientId in await clients.GrantRoleScopesAsync(cancellationToken))
+        {
+            LogScopesGranted(logger, clientId);
         }
         foreach (var seed in options.Value.People)
         {
@@ -72,8 +76,18 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
     // The console is a public client (a browser keeps no secret): authorization code with PKCE, refresh tokens, every scope a person may hold.
     private async Task SeedConsoleAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
     {
-        if (await applications.FindByClientIdAsync(ConsoleClientId, cancellationToken) is not null)
+        var personScopes = Roles.All.Where(r => r.ForPeople).SelectMany(r => r.Scopes).Select(s => Permissions.Prefixes.Scope + s).ToHashSet(StringComparer.Ordinal);
+        if (await applications.FindByClientIdAsync(ConsoleClientId, cancellationToken) is { } existing)
         {
+            // A console registered by an earlier build lacks the scopes people gained since: added, nothing removed.
+            var stored = new OpenIddictApplicationDescriptor();
+            await applications.PopulateAsync(stored, existing, cancellationToken);
+            if (!personScopes.IsSubsetOf(stored.Permissions))
+            {
+                stored.Permissions.UnionWith(personScopes);
+                await applications.UpdateAsync(existing, stored, cancellationToken);
+                LogScopesGranted(logger, ConsoleClientId);
+            }
             return;
         }
         var descriptor = new OpenIddictApplicationDescriptor
@@ -90,7 +104,7 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
-        descriptor.Permissions.UnionWith(Roles.All.Where(r => r.ForPeople).SelectMany(r => r.Scopes).Select(s => Permissions.Prefixes.Scope + s));
+        descriptor.Permissions.UnionWith(personScopes);
         descriptor.RedirectUris.UnionWith(options.Value.ConsoleRedirectUris);
         descriptor.PostLogoutRedirectUris.UnionWith(options.Value.ConsoleRedirectUris);
         await IgnoreRaceAsync(() => applications.CreateAsync(descriptor, cancellationToken).AsTask());
@@ -111,6 +125,9 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Kind} {Name} ({Role}) from configuration")]
     private static partial void LogSeeded(ILogger logger, string kind, string name, string role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gave client {ClientId} the scopes its role gained since it was registered")]
+    private static partial void LogScopesGranted(ILogger logger, string clientId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gave {Kind} {Name}, registered before units, the unit {Unit} from configuration")]
     private static partial void LogUnitFilled(ILogger logger, string kind, string name, string unit);

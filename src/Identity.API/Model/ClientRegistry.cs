@@ -96,6 +96,29 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
         return true;
     }
 
+    /// <summary>
+    /// Gives every client the scope permissions its role holds in this build and it lacks (a role that gained a scope, a
+    /// database of an earlier build); never takes one away. Returns the clients changed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GrantRoleScopesAsync(CancellationToken cancellationToken)
+    {
+        List<string> changed = [];
+        foreach (var client in await ListAsync(cancellationToken))
+        {
+            if (Roles.Find(client.Role) is not { } role || await applications.FindByClientIdAsync(client.ClientId, cancellationToken) is not { } app)
+            {
+                continue;
+            }
+            var missing = role.Scopes.Select(s => Permissions.Prefixes.Scope + s).Except(await applications.GetPermissionsAsync(app, cancellationToken)).ToList();
+            if (missing.Count > 0)
+            {
+                await UpdateAsync(client.ClientId, descriptor => descriptor.Permissions.UnionWith(missing), cancellationToken);
+                changed.Add(client.ClientId);
+            }
+        }
+        return changed;
+    }
+
     public async Task<ClientSecretView?> RotateSecretAsync(string clientId, CancellationToken cancellationToken)
     {
         var secret = NewSecret();
