@@ -10,14 +10,14 @@
 #   scripts/lint-openapi.sh --run-services         build and start each service on a local port (RabbitMQ and Redis
 #                                                  running, as for ./test.sh), fetch its document, stop it, lint
 # Environment: REDOCLY_CLI_VERSION (2.77.0), LINT_FORMAT (stylish; or codeframe, summary, github-actions, ...),
-#   OPENAPI_SERVICES ("hazards warnings inventory shelters identity"), OPENAPI_PORT (5190, first port for --run-services),
+#   OPENAPI_SERVICES ("hazards warnings inventory shelters webhooks identity"), OPENAPI_PORT (5190, first port for --run-services),
 #   OPENAPI_DOCS (a folder to keep the fetched documents in), ConnectionStrings__messaging / ConnectionStrings__redis.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 version="${REDOCLY_CLI_VERSION:-2.77.0}"
 format="${LINT_FORMAT:-stylish}"
-read -r -a services <<<"${OPENAPI_SERVICES:-hazards warnings inventory shelters identity}"
+read -r -a services <<<"${OPENAPI_SERVICES:-hazards warnings inventory shelters webhooks identity}"
 
 usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "[lint-openapi] $*" >&2; exit 2; }

@@ -18,10 +18,10 @@ public static class AccessMatrix
         ["ent-jscy"] = ["hazards:read", "hazards:write-own", "hazards:scan"],
         ["regulator1"] = [.. Reads, "hazards:supervise"],
         ["admin"] = [.. Reads, "hazards:write", "hazards:write-own", "hazards:scan", "hazards:admin", "hazards:supervise", "warnings:admin",
-            "inventory:manage", "inventory:write-own-stock", "shelters:manage", "shelters:admin", "identity:admin"],
+            "inventory:manage", "inventory:write-own-stock", "shelters:manage", "shelters:admin", "identity:admin", "webhooks:admin", "webhooks:subscribe"],
         ["warehouse-pd-r-n"] = ["inventory:read", "inventory:write-own-stock"],
         ["enterprise-jscy"] = ["hazards:read", "hazards:write-own", "hazards:scan"],
-        ["integrator-metro"] = Reads,
+        ["integrator-metro"] = [.. Reads, "webhooks:subscribe"],
         ["station-pd-01"] = ["warnings:readings"],
         ["responder-gas"] = ["warnings:read", "warnings:respond"],
     };

@@ -14,7 +14,7 @@ namespace EmergencyOps.AppHost.Tests;
 [Collection(RunningSystem.Name)]
 public sealed class AccessMatrixTests(SystemFixture system)
 {
-    private static readonly string[] Documents = ["hazards", "warnings", "inventory", "shelters", "identity"];
+    private static readonly string[] Documents = ["hazards", "warnings", "inventory", "shelters", "webhooks", "identity"];
 
     [Fact]
     public async Task Each_identitys_token_carries_exactly_the_scopes_of_its_role()

@@ -15,7 +15,7 @@ namespace EmergencyOps.AppHost.Tests;
 public sealed class SystemFixture : IAsyncLifetime
 {
     public const int Replicas = 2;
-    public static readonly string[] Services = ["hazards", "warnings", "inventory", "shelters"];
+    public static readonly string[] Services = ["hazards", "warnings", "inventory", "shelters", "webhooks"];
     public static readonly string[] Resources = ["messaging", "messaging-epmd", "redis", "identity", .. Services, "console", "gateway"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 

@@ -17,11 +17,13 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public FakeService Shelters { get; } = new() { Name = "shelters" };
 
+    public FakeService Webhooks { get; } = new() { Name = "webhooks" };
+
     public FakeService Identity { get; } = new() { Name = "identity" };
 
     public WebApplicationFactory<Program> Gateway { get; private set; } = null!;
 
-    private FakeService[] Services => [Hazards, Warnings, Inventory, Shelters, Identity];
+    private FakeService[] Services => [Hazards, Warnings, Inventory, Shelters, Webhooks, Identity];
 
     public async Task InitializeAsync()
     {

@@ -11,6 +11,7 @@ public sealed class GatewayTests(GatewayFixture fixture) : IClassFixture<Gateway
     [InlineData("warnings")]
     [InlineData("inventory")]
     [InlineData("shelters")]
+    [InlineData("webhooks")]
     public async Task Each_area_reaches_its_own_service_with_path_query_and_body_intact(string area)
     {
         using var client = fixture.Gateway.CreateClient();

@@ -20,7 +20,7 @@ public sealed class ReadinessTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             var entries = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("entries");
-            Assert.All(new[] { "hazards", "warnings", "inventory", "shelters", "identity" },
+            Assert.All(new[] { "hazards", "warnings", "inventory", "shelters", "webhooks", "identity" },
                 name => Assert.Equal("Healthy", entries.GetProperty(name).GetProperty("status").GetString()));
         }
 

@@ -89,7 +89,7 @@ public sealed partial class SecurityHeadersTests(GatewayFixture fixture) : IClas
         var html = await client.GetStringAsync("/api-reference/");
 
         // Every service's document once, identity's among them (the options are built afresh for each request).
-        Assert.All(new[] { "hazards", "warnings", "inventory", "shelters", "identity" },
+        Assert.All(new[] { "hazards", "warnings", "inventory", "shelters", "webhooks", "identity" },
             name => Assert.Single(Regex.Matches(html, $"\"url\":\"openapi/{name}/v1.json\"")));
         // Absolute, on the origin the page was requested from: the identity service is behind the same gateway.
         Assert.Contains("\"clientCredentials\":{\"tokenUrl\":\"http://localhost/connect/token\"}", html, StringComparison.Ordinal);

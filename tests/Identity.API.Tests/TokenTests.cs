@@ -24,7 +24,7 @@ public sealed class TokenTests(IdentityFactory factory) : IClassFixture<Identity
         Assert.Equal("warehouse", payload.GetProperty("role").GetString());
         Assert.Equal("PD-R-N", payload.GetProperty("warehouse_id").GetString());
         Assert.Equal(["inventory:read", "inventory:write-own-stock"], Jwt.Values(payload, "scope").Order());
-        Assert.Equal(["hazards", "identity", "inventory", "shelters", "warnings"], Jwt.Values(payload, "aud").Order());
+        Assert.Equal(["hazards", "identity", "inventory", "shelters", "warnings", "webhooks"], Jwt.Values(payload, "aud").Order());
         Assert.Equal(15 * 60, payload.GetProperty("exp").GetInt64() - payload.GetProperty("iat").GetInt64());
     }
 
@@ -65,7 +65,7 @@ public sealed class TokenTests(IdentityFactory factory) : IClassFixture<Identity
         Assert.Contains("warnings:respond", Jwt.Values(payload, "scope"));
         Assert.False(payload.TryGetProperty("unit", out _));
         Assert.DoesNotContain("warnings:admin", Jwt.Values(payload, "scope"));
-        Assert.Equal(["hazards", "identity", "inventory", "shelters", "warnings"], Jwt.Values(payload, "aud").Order());
+        Assert.Equal(["hazards", "identity", "inventory", "shelters", "warnings", "webhooks"], Jwt.Values(payload, "aud").Order());
 
         var first = signedIn.GetProperty("refresh_token").GetString()!;
         var refreshed = await tokens.RefreshAsync(first, default);

@@ -35,6 +35,12 @@ public static class Roles
     /// <summary>Review (accept or return) enterprises' filed risk lists in the hazard registry.</summary>
     public const string SuperviseScope = "hazards:supervise";
 
+    /// <summary>Subscribe to webhooks and manage one's own subscriptions (the owner is the token's client).</summary>
+    public const string WebhooksSubscribeScope = "webhooks:subscribe";
+
+    /// <summary>Every webhook subscription, and endpoints on private networks.</summary>
+    public const string WebhooksAdminScope = "webhooks:admin";
+
     private static readonly string[] Reads = ["warnings:read", "hazards:read", "inventory:read", "shelters:read"];
 
     public static readonly IReadOnlyList<Role> All =
@@ -54,11 +60,11 @@ public static class Roles
         // Registry administrators: the catalogue, the tables, clients and people, and records entered on a unit's
         // behalf (a paper registration, a stock count): unbound, so for any enterprise or warehouse, and logged by name.
         new(Admin, true, null, [.. Reads, "hazards:write", "hazards:write-own", "hazards:scan", "hazards:admin", SuperviseScope, "warnings:admin",
-            "inventory:manage", "inventory:write-own-stock", "shelters:manage", "shelters:admin", IdentityAdminScope]),
+            "inventory:manage", "inventory:write-own-stock", "shelters:manage", "shelters:admin", IdentityAdminScope, WebhooksAdminScope, WebhooksSubscribeScope]),
         new(Warehouse, false, IdentityClaims.WarehouseId, ["inventory:read", "inventory:write-own-stock"]),
         new(Enterprise, false, IdentityClaims.EnterpriseId, ["hazards:read", "hazards:write-own", "hazards:scan"]),
-        // Integrators read (and, with webhooks, subscribe); they never write.
-        new(Integrator, false, null, Reads),
+        // Integrators read and subscribe to webhooks (their own subscriptions only); they never write.
+        new(Integrator, false, null, [.. Reads, WebhooksSubscribeScope]),
         // A responsible unit's dispatch system (the gas company, the drainage centre) acknowledges and reports on warnings,
         // for its own unit only: without one it could answer for nobody.
         new(Responder, false, null, ["warnings:read", RespondScope], UnitRule.Required),
