@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lints the services' OpenAPI documents with Redocly CLI. Errors (the exit status is 1): an operation that does not
 # declare its security (security-defined; a public one must say `security: []`), a scope an operation names that the
-# oauth2 scheme does not declare (security-scopes-defined), and the errors of Redocly's `recommended` set.
+# oauth2 scheme does not declare (security-scopes-defined), a request example its own schema refuses
+# (no-invalid-media-type-examples), and the errors of Redocly's `recommended` set.
 #
 # Usage:
 #   scripts/lint-openapi.sh DIR|FILE.json ...      documents already written out (every *.json of a DIR)
@@ -120,9 +121,8 @@ rules:
   info-license: warn
   # - tags group operations for readers (WithTags); they carry no contract.
   tag-description: warn
-  # - request examples are written in each service's code and some omit optional fields the schema marks required
-  #   (non-nullable record properties); the services' owners fix them, then this can become an error.
-  no-invalid-media-type-examples: warn
+  # Every request example must validate against its own schema: clients are generated from these documents.
+  no-invalid-media-type-examples: error
   # - route constraints ({id:guid}) keep routes apart that OpenAPI path templates cannot tell apart.
   no-ambiguous-paths: warn
   # - an endpoint that answers with a file (the hazard registry's QR image) does not declare its 200; its owners add

@@ -32,6 +32,7 @@ public static class OpenApiExtensions
             o.AddDocumentTransformer(new OpenApi.OAuth2SchemeTransformer(scopeDescriptions));
             o.AddSchemaTransformer<Input.InputSchemaTransformer>();
             o.AddSchemaTransformer<OpenApi.TimeSchemaTransformer>();
+            o.AddSchemaTransformer<OpenApi.OptionalPropertiesSchemaTransformer>();
         });
         return builder;
     }

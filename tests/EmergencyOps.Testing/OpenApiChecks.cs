@@ -32,8 +32,40 @@ public static class OpenApiChecks
             var json = o.Operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
             Assert.True(json.TryGetProperty("example", out var example) && example.ValueKind == JsonValueKind.Object, $"{o.Method} {o.Path} has no example");
         });
+        AssertNullablesOptional(document);
         return operations;
     }
+
+    /// <summary>
+    /// Asserts that no nullable property of any schema is listed as required: a client generated from the document would
+    /// otherwise demand what the service does not, and examples that leave it out would contradict their schema.
+    /// </summary>
+    public static void AssertNullablesOptional(JsonElement document)
+    {
+        var schemas = document.TryGetProperty("components", out var c) && c.TryGetProperty("schemas", out var s) ? s.EnumerateObject().ToList() : [];
+        var wrong = new List<string>();
+        foreach (var schema in schemas)
+        {
+            if (!schema.Value.TryGetProperty("required", out var required) || !schema.Value.TryGetProperty("properties", out var properties))
+            {
+                continue;
+            }
+            foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
+            {
+                if (properties.TryGetProperty(name, out var property) && IsNullable(property))
+                {
+                    wrong.Add($"{schema.Name}.{name}");
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, $"nullable but required: {string.Join(", ", wrong)}");
+        Assert.NotEmpty(schemas);
+    }
+
+    private static bool IsNullable(JsonElement property) =>
+        (property.TryGetProperty("type", out var type) && (type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Any(t => t.GetString() == "null") : type.GetString() == "null"))
+        || (property.TryGetProperty("oneOf", out var oneOf) && oneOf.EnumerateArray().Any(IsNullable))
+        || (property.TryGetProperty("anyOf", out var anyOf) && anyOf.EnumerateArray().Any(IsNullable));
 }
 
 /// <summary>The limits every request declares in the contract: what a client reads is what the service enforces.</summary>
