@@ -19,7 +19,7 @@ namespace EmergencyOps.Contracts.Hazards;
 /// <param name="Level">The new level.</param>
 /// <param name="Previous">The level before (blue for an enterprise never graded).</param>
 /// <param name="Score">The new score: the sum of the terms' points.</param>
-/// <param name="Terms">Every term with points, in Chinese, e.g. <c>一级重大危险源 +40</c>.</param>
+/// <param name="Terms">Every term with points, in Chinese, e.g. <c>最高重大危险源: 一级 +40</c>.</param>
 public sealed record EnterpriseRiskLevelChanged(
     Guid EventId, DateTimeOffset OccurredAt, string Source, Guid CorrelationId,
     Guid EnterpriseId, string CreditCode, string EnterpriseName, string DistrictCode, double Latitude, double Longitude,

@@ -81,7 +81,7 @@ public static class ChemicalsApi
         await services.Db.SaveChangesAsync(cancellationToken);
         // A new Q or β changes every unit holding the chemical: they are re-graded with the change.
         await services.Evaluator.ReevaluateAsync(cas, $"catalogue changed: {cas}", cancellationToken);
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.Risk.SaveAsync(cancellationToken); // re-graded units move their enterprises' risk levels
         await transaction.CommitAsync(cancellationToken);
         var response = ChemicalResponse.From(chemical, categories);
         return created ? TypedResults.Created($"/api/hazards/chemicals/{cas}", response) : TypedResults.Ok(response);

@@ -53,11 +53,15 @@ public static class RiskModelApi
             services.Events.Now, row?.Level == assessment.Level ? row.LevelSince : null));
     }
 
-    public static async Task<Results<Ok<PaginatedItems<RiskRankingEntry>>, ValidationProblem>> GetRiskRanking(
+    public static async Task<Results<Ok<PaginatedItems<RiskRankingEntry>>, ValidationProblem, ProblemHttpResult>> GetRiskRanking(
         [AsParameters] HazardServices services, CancellationToken cancellationToken,
         [Text(HazardLimits.DistrictCodeLength)] string? district = null, [OneOf(typeof(RiskColour)), Text(HazardLimits.EnumNameLength)] string? level = null,
         [PageIndex] int pageIndex = 0, [PageSize] int pageSize = 50)
     {
+        if ((await services.BindingAsync(cancellationToken)).Bound)
+        {
+            return HiddenDangerRules.NotARegulator(Guid.Empty, "The caller acts for an enterprise: the ranking of every enterprise is the regulator's.");
+        }
         if (district is not null && !Districts.IsKnown(district))
         {
             return Problems.Invalid("district", $"'{district}' is not a Shanghai district code.");

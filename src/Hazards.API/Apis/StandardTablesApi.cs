@@ -58,7 +58,7 @@ public static class StandardTablesApi
         (category.Description, category.CriticalQuantity, category.Beta) = (request.Description!.Trim(), request.CriticalQuantity!.Value, request.Beta!.Value);
         await services.Db.SaveChangesAsync(cancellationToken);
         await services.Evaluator.ReevaluateAsync(null, $"table 2/4 changed: {code}", cancellationToken);
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.Risk.SaveAsync(cancellationToken); // re-graded units move their enterprises' risk levels
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(category);
     }
@@ -83,7 +83,7 @@ public static class StandardTablesApi
         services.Db.AlphaBands.AddRange(rows);
         await services.Db.SaveChangesAsync(cancellationToken);
         await services.Evaluator.ReevaluateAsync(null, "α bands changed", cancellationToken);
-        await services.Db.SaveChangesAsync(cancellationToken);
+        await services.Risk.SaveAsync(cancellationToken); // re-graded units move their enterprises' risk levels
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(rows);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EmergencyOps.Contracts.Hazards;
 
 namespace Hazards.API.Model;
@@ -10,7 +11,7 @@ public sealed record RiskFacts(
 /// <summary>One term of a score: what it counts, how many, the weight of each and the points it adds.</summary>
 public sealed record RiskTerm(string Term, string Label, int Count, decimal Weight, decimal Points)
 {
-    public string Describe() => $"{Label} +{Points:0.##}";
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Label} +{Points:0.##}");
 }
 
 /// <summary>A score, its level and every term that makes it up, zero-point terms included (so a reader sees what was looked at).</summary>

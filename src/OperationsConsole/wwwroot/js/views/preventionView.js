@@ -23,7 +23,7 @@ function rankingTable(ranking, show) {
   return table({ id: 'riskRanking' }, [t('rank'), t('enterprise'), t('district'), t('score'), t('riskLevel'), ''],
     ranking.data.map(r => h('tr', { dataset: { enterprise: r.enterpriseId, level: r.level } },
       h('td', {}, r.rank), h('td', {}, r.enterpriseName), h('td', {}, districtName(r.districtCode)), h('td', {}, r.score), h('td', {}, badge(r.level)),
-      h('td', {}, h('button', { type: 'button', class: 'terms', onclick: () => show(r.enterpriseId) }, t('showTerms'))))));
+      h('td', {}, h('button', { type: 'button', class: 'terms', onclick: () => show(r.enterpriseId).catch(() => {}) }, t('showTerms'))))));
 }
 
 /** A citizen's report awaiting verification, with the regulator's two answers: verify, or reject with a reason the citizen sees. */
@@ -55,14 +55,22 @@ export function preventionView(root) {
   const panel = h('div', { id: 'riskDetail', 'aria-live': 'polite' });
   let shown = null;
   const show = id => { shown = id; return terms(panel, id); };
+  let latest = 0;
   const render = async () => {
+    // Answers can arrive out of order (a district chosen while a verification re-reads): only the latest request draws.
+    const mine = ++latest;
     const where = chosen.district ? `&district=${chosen.district}` : '';
-    const [ranking, awaiting, supervised] = await Promise.all([
+    const answers = await Promise.all([
       get(`/api/hazards/risk-ranking?pageSize=50${where}`),
       get(`/api/hazards/hidden-dangers?state=reported&source=citizen&pageSize=50${where}`),
-      get('/api/hazards/hidden-dangers/supervised?pageSize=50')]);
-    if (disposed) return;
-    const select = h('select', { name: 'district', onchange: e => { chosen.district = e.target.value; render(); } },
+      get('/api/hazards/hidden-dangers/supervised?pageSize=50')]).catch(error => error);
+    if (disposed || mine !== latest) return;
+    if (answers instanceof Error) {
+      root.replaceChildren(h('section', { id: 'prevention' }, h('h2', {}, t('navPrevention')), h('p', { class: 'field-error', role: 'alert' }, answers.message)));
+      return;
+    }
+    const [ranking, awaiting, supervised] = answers;
+    const select = h('select', { name: 'district', onchange: e => { chosen.district = e.target.value; shown = null; panel.replaceChildren(); render(); } },
       h('option', { value: '' }, t('all')), districts.map(([code]) => h('option', { value: code }, districtName(code))));
     select.value = chosen.district;
     root.replaceChildren(h('section', { id: 'prevention' }, h('h2', {}, t('navPrevention')),
@@ -73,7 +81,7 @@ export function preventionView(root) {
         table({ id: 'awaiting' }, [t('reportedAt'), t('enterprise'), t('hiddenDanger'), t('address'), ''], awaiting.data.map(a => awaitingRow(a, render))),
       h('h3', {}, t('supervised')), supervisedTable(supervised)));
     // The terms shown follow the change just made (a verified report adds its points).
-    if (shown) await show(shown);
+    if (shown) await show(shown).catch(error => panel.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, error.message)));
   };
   render();
   return () => { disposed = true; };
