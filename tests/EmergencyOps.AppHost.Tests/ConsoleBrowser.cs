@@ -26,18 +26,8 @@ public static class ConsoleBrowser
     /// <summary>Saves a screenshot under artifacts/screenshots at the repository's root (the README shows copies in docs/).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var directory = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        var directory = Path.Combine(EmergencyOps.Testing.Repository.Root(), "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name), FullPage = false });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EmergencyOps.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }

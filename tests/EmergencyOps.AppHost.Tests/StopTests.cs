@@ -87,7 +87,7 @@ public sealed partial class StopTests
     private static ProcessStartInfo StartInfo(string dataDirectory)
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var root = SqlServerSchema.RepositoryRoot();
+        var root = Repository.Root();
         var dll = Path.Combine(root, "aspire", "EmergencyOps.AppHost", "bin", configuration, "net10.0", "EmergencyOps.AppHost.dll");
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { dll, "--data-dir", dataDirectory })

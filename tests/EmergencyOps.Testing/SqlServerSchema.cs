@@ -33,21 +33,9 @@ public static class SqlServerSchema
         Assert.Contains("OutboxMessages", statements);
         Assert.Contains("InboxMessages", statements);
 
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "sqlserver");
+        var folder = Path.Combine(Repository.Root(), "artifacts", "sqlserver");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, service + ".sql"), script);
         return statements;
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EmergencyOps.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return Directory.GetCurrentDirectory();
     }
 }

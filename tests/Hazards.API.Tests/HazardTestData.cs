@@ -60,6 +60,14 @@ internal static class HazardTestData
         return (await response.Content.ReadFromJsonAsync<ScanResponse>(Json))!;
     }
 
+    /// <summary>The items of a paged answer (<c>data</c>), asserting it is a 200.</summary>
+    public static async Task<List<T>> PageDataAsync<T>(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return [.. (await response.Content.ReadFromJsonAsync<EmergencyOps.ServiceDefaults.PaginatedItems<T>>(Json))!.Data];
+    }
+
     public static async Task<List<ScanResponse>> TraceAsync(this HttpClient client, string code) =>
         [.. (await client.GetFromJsonAsync<EmergencyOps.ServiceDefaults.PaginatedItems<ScanResponse>>($"/api/hazards/codes/{code}/trace?pageSize=200", Json))!.Data];
 

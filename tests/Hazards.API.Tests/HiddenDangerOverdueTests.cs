@@ -18,7 +18,7 @@ public sealed class ShiftedClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
 }
 
-/// <summary>The registry on a movable clock, sweeping every 100 ms.</summary>
+/// <summary>The registry on a movable clock, with both sweeps (overdue dangers, risk levels) every 100 ms.</summary>
 public sealed class OverdueFactory : HazardsFactory
 {
     public ShiftedClock Clock { get; } = new();
@@ -27,6 +27,7 @@ public sealed class OverdueFactory : HazardsFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Hazards:HiddenDangerSweepInterval", "00:00:00.100");
+        builder.UseSetting("Hazards:RiskSweepInterval", "00:00:00.100");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using EmergencyOps.ServiceDefaults;
 using EmergencyOps.Testing;
 using Hazards.API.Model;
 using static Hazards.API.Tests.HazardTestData;
@@ -11,12 +9,8 @@ namespace Hazards.API.Tests;
 /// <summary>The regulators' list across enterprises: the citizens' reports awaiting verification, by district, oldest first.</summary>
 public sealed class HiddenDangerQueueTests(HazardsFactory factory) : IClassFixture<HazardsFactory>
 {
-    private static async Task<List<RegulatedHiddenDanger>> SearchAsync(HttpClient client, string query)
-    {
-        using var response = await client.GetAsync($"/api/hazards/hidden-dangers?pageSize=200&{query}");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return [.. (await response.Content.ReadFromJsonAsync<PaginatedItems<RegulatedHiddenDanger>>(Json))!.Data];
-    }
+    private static Task<List<RegulatedHiddenDanger>> SearchAsync(HttpClient client, string query) =>
+        client.PageDataAsync<RegulatedHiddenDanger>($"/api/hazards/hidden-dangers?pageSize=200&{query}");
 
     [Fact]
     public async Task A_regulator_lists_the_reports_awaiting_verification_by_district_oldest_first_and_an_enterprise_may_not()

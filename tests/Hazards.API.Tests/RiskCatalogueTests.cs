@@ -8,24 +8,13 @@ using static Hazards.API.Tests.HazardTestData;
 namespace Hazards.API.Tests;
 
 /// <summary>A change of the GB 18218 tables re-grades units, and their enterprises' risk levels follow in the same request.</summary>
-public sealed class RiskCatalogueTests(HazardsFactory factory) : IClassFixture<HazardsFactory>, IAsyncLifetime
+public sealed class RiskCatalogueTests(HazardsFactory factory) : RiskEventTests<HazardsFactory>(factory)
 {
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var client = factory.CreateClient();
-        await ServiceChecks.AssertReadyAsync(client);
-        _bus = await new MessageRecorder(factory.EntityPrefix).Record<EnterpriseRiskLevelChanged>().StartAsync();
-    }
-
-    public async Task DisposeAsync() => await _bus.DisposeAsync();
-
     [Fact]
     public async Task New_alpha_bands_that_raise_a_source_to_level1_raise_its_enterprise_in_the_ranking_at_once()
     {
-        using var admin = factory.CreateClient();
-        using var regulator = factory.CreateClient().AsRegulator();
+        using var admin = Factory.CreateClient();
+        using var regulator = Factory.CreateClient().AsRegulator();
         var enterprise = await admin.RegisterAsync();
         await admin.DeclareAsync(enterprise.Id, Unit(10, (Chlorine, 62.5m)));                 // α 1.0: R 50, 二级: 30
         await admin.AddRiskPointAsync(enterprise.Id, RiskTestData.RiskPoint(1m, 6m, 15m));     // yellow point: 40, yellow
@@ -35,11 +24,11 @@ public sealed class RiskCatalogueTests(HazardsFactory factory) : IClassFixture<H
         using var bands = await admin.PutAsJsonAsync("/api/hazards/tables/gb18218/alpha-bands",
             new PutAlphaBandsRequest([new(100, 2.0m), new(1, 2.0m), new(0, 0.5m)]), Json);
         var after = (await regulator.RankingAsync()).Single(r => r.EnterpriseId == enterprise.Id);
-        var change = await _bus.WaitForAsync<EnterpriseRiskLevelChanged>(m => m.EnterpriseId == enterprise.Id && m.Level == RiskColour.Orange);
+        var change = await ChangeAsync(m => m.EnterpriseId == enterprise.Id && m.Level == RiskColour.Orange);
 
         Assert.Equal((40m, RiskColour.Yellow), (before.Score, before.Level));
         Assert.Equal(HttpStatusCode.OK, bands.StatusCode);
         Assert.Equal((50m, RiskColour.Orange), (after.Score, after.Level));
-        Assert.Equal((RiskColour.Yellow, 50m), (change.Message.Previous, change.Message.Score));
+        Assert.Equal((RiskColour.Yellow, 50m), (change.Previous, change.Score));
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using EmergencyOps.ServiceDefaults;
 using Hazards.API.Model;
 using static Hazards.API.Tests.HazardTestData;
 
@@ -13,12 +12,8 @@ internal static class RiskModelTestData
 
     public static RiskTerm Term(this EnterpriseRiskResponse risk, string term) => risk.Terms.Single(t => t.Term == term);
 
-    public static async Task<List<RiskRankingEntry>> RankingAsync(this HttpClient client, string query = "")
-    {
-        using var response = await client.GetAsync($"/api/hazards/risk-ranking?pageSize=200{query}");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return [.. (await response.Content.ReadFromJsonAsync<PaginatedItems<RiskRankingEntry>>(Json))!.Data];
-    }
+    public static Task<List<RiskRankingEntry>> RankingAsync(this HttpClient client, string query = "") =>
+        client.PageDataAsync<RiskRankingEntry>($"/api/hazards/risk-ranking?pageSize=200{query}");
 
     /// <summary>A 一级 major hazard source: chlorine 125 t with 10 people outside (R exactly 100).</summary>
     public static Task<UnitEvaluationResponse> DeclareLevel1Async(this HttpClient client, Guid enterpriseId) =>

@@ -7,26 +7,12 @@ using static Hazards.API.Tests.HiddenDangerTestData;
 namespace Hazards.API.Tests;
 
 /// <summary>The enterprise risk model: every term of the score, the level at the default thresholds, and a level change on the broker.</summary>
-public sealed class RiskModelTests(HazardsFactory factory) : IClassFixture<HazardsFactory>, IAsyncLifetime
+public sealed class RiskModelTests(HazardsFactory factory) : RiskEventTests<HazardsFactory>(factory)
 {
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var client = factory.CreateClient();
-        await ServiceChecks.AssertReadyAsync(client);
-        _bus = await new MessageRecorder(factory.EntityPrefix).Record<EnterpriseRiskLevelChanged>().StartAsync();
-    }
-
-    public async Task DisposeAsync() => await _bus.DisposeAsync();
-
-    private List<EnterpriseRiskLevelChanged> Changes(Guid enterpriseId) =>
-        [.. _bus.Received<EnterpriseRiskLevelChanged>().Select(m => m.Message).Where(m => m.EnterpriseId == enterpriseId)];
-
     [Fact]
     public async Task A_new_enterprise_is_blue_and_the_answer_lists_every_term_at_zero()
     {
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         var enterprise = await client.RegisterAsync();
 
         var risk = await client.RiskAsync(enterprise.Id);
@@ -42,10 +28,10 @@ public sealed class RiskModelTests(HazardsFactory factory) : IClassFixture<Hazar
     [Fact]
     public async Task Each_event_moves_the_score_by_its_term_and_each_colour_change_is_published_once()
     {
-        using var client = factory.CreateClient();
-        using var regulator = factory.CreateClient().AsRegulator();
+        using var client = Factory.CreateClient();
+        using var regulator = Factory.CreateClient().AsRegulator();
         var enterprise = await client.RegisterAsync();
-        using var owner = factory.CreateClient().ForEnterprise(enterprise);
+        using var owner = Factory.CreateClient().ForEnterprise(enterprise);
 
         await client.DeclareLevel1Async(enterprise.Id);
         var afterSource = await client.RiskAsync(enterprise.Id);
@@ -63,9 +49,9 @@ public sealed class RiskModelTests(HazardsFactory factory) : IClassFixture<Hazar
         Assert.Equal((1, 15m), (afterDangers.Term("openMajorDangers").Count, afterDangers.Term("openMajorDangers").Points));
         Assert.Equal((1, 3m), (afterDangers.Term("openGeneralDangers").Count, afterDangers.Term("openGeneralDangers").Points));
 
-        var red = await _bus.WaitForAsync<EnterpriseRiskLevelChanged>(m => m.EnterpriseId == enterprise.Id && m.Level == RiskColour.Red);
-        Assert.Equal((RiskColour.Orange, 85m, enterprise.Name, enterprise.DistrictCode), (red.Message.Previous, red.Message.Score, red.Message.EnterpriseName, red.Message.DistrictCode));
-        Assert.Equal(["最高重大危险源: 一级 +40", "最高风险点: 红色(重大风险) +30", "未销号重大隐患 +15"], red.Message.Terms);
+        var red = await ChangeAsync(m => m.EnterpriseId == enterprise.Id && m.Level == RiskColour.Red);
+        Assert.Equal((RiskColour.Orange, 85m, enterprise.Name, enterprise.DistrictCode), (red.Previous, red.Score, red.EnterpriseName, red.DistrictCode));
+        Assert.Equal(["最高重大危险源: 一级 +40", "最高风险点: 红色(重大风险) +30", "未销号重大隐患 +15"], red.Terms);
         Assert.Equal([(RiskColour.Blue, RiskColour.Yellow), (RiskColour.Yellow, RiskColour.Orange), (RiskColour.Orange, RiskColour.Red)],
             Changes(enterprise.Id).Select(c => (c.Previous, c.Level)));
 
@@ -75,19 +61,19 @@ public sealed class RiskModelTests(HazardsFactory factory) : IClassFixture<Hazar
         await regulator.ReviewOkAsync(major.Id, passed: true, "整改到位");
         var afterClose = await client.RiskAsync(enterprise.Id);
         Assert.Equal((73m, RiskColour.Orange, 0), (afterClose.Score, afterClose.Level, afterClose.Term("openMajorDangers").Count));
-        var down = await _bus.WaitForAsync<EnterpriseRiskLevelChanged>(m => m.EnterpriseId == enterprise.Id && m.Previous == RiskColour.Red);
-        Assert.Equal(RiskColour.Orange, down.Message.Level);
+        var down = await ChangeAsync(m => m.EnterpriseId == enterprise.Id && m.Previous == RiskColour.Red);
+        Assert.Equal(RiskColour.Orange, down.Level);
         Assert.Equal(4, Changes(enterprise.Id).Count);
     }
 
     [Fact]
     public async Task A_citizen_report_counts_only_once_verified_and_a_rejected_one_never()
     {
-        using var client = factory.CreateClient();
-        using var regulator = factory.CreateClient().AsRegulator();
+        using var client = Factory.CreateClient();
+        using var regulator = Factory.CreateClient().AsRegulator();
         var enterprise = await client.RegisterAsync();
-        var pending = await factory.PlantCitizenReportAsync(enterprise.Id);
-        var rejected = await factory.PlantCitizenReportAsync(enterprise.Id);
+        var pending = await Factory.PlantCitizenReportAsync(enterprise.Id);
+        var rejected = await Factory.PlantCitizenReportAsync(enterprise.Id);
 
         var before = await client.RiskAsync(enterprise.Id);
         await regulator.StepOkAsync(pending, "verification", new Hazards.API.Model.VerifyHiddenDangerRequest("verify", null));
@@ -101,7 +87,7 @@ public sealed class RiskModelTests(HazardsFactory factory) : IClassFixture<Hazar
     [Fact]
     public async Task Scan_anomalies_count_up_to_their_cap()
     {
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         var enterprise = await client.RegisterAsync();
         var code = (await client.RegisterProductAsync(enterprise.Id)).Code;
 
@@ -118,15 +104,15 @@ public sealed class RiskModelTests(HazardsFactory factory) : IClassFixture<Hazar
     [Fact]
     public async Task Regulators_rank_by_score_within_a_district_and_enterprises_may_not_read_the_ranking_or_others_risk()
     {
-        using var client = factory.CreateClient();
-        using var regulator = factory.CreateClient().AsRegulator();
+        using var client = Factory.CreateClient();
+        using var regulator = Factory.CreateClient().AsRegulator();
         var high = await client.RegisterAsync(Enterprise(district: "310104", lat: 31.18, lon: 121.43, name: "上海徐汇高风险化工有限公司"));
         var low = await client.RegisterAsync(Enterprise(district: "310104", lat: 31.17, lon: 121.44, name: "上海徐汇低风险化工有限公司"));
         var elsewhere = await client.RegisterAsync(Enterprise(district: "310115", lat: 31.22, lon: 121.54, name: "上海浦东化工有限公司"));
         await client.DeclareLevel1Async(high.Id);
         await client.AddRedRiskPointAsync(low.Id);
         await client.DeclareLevel1Async(elsewhere.Id);
-        using var owner = factory.CreateClient().ForEnterprise(low);
+        using var owner = Factory.CreateClient().ForEnterprise(low);
 
         var ranking = await regulator.RankingAsync("&district=310104");
         var yellow = await regulator.RankingAsync("&level=yellow");

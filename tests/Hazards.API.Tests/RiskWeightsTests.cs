@@ -9,25 +9,14 @@ using static Hazards.API.Tests.HazardTestData;
 namespace Hazards.API.Tests;
 
 /// <summary>The weights are data: administrators replace them, every level follows at once, bad sets are refused by field.</summary>
-public sealed class RiskWeightsTests(HazardsFactory factory) : IClassFixture<HazardsFactory>, IAsyncLifetime
+public sealed class RiskWeightsTests(HazardsFactory factory) : RiskEventTests<HazardsFactory>(factory)
 {
     private const string Weights = "/api/hazards/risk-model/weights";
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        using var client = factory.CreateClient();
-        await ServiceChecks.AssertReadyAsync(client);
-        _bus = await new MessageRecorder(factory.EntityPrefix).Record<EnterpriseRiskLevelChanged>().StartAsync();
-    }
-
-    public async Task DisposeAsync() => await _bus.DisposeAsync();
-
     [Fact]
     public async Task An_administrator_replaces_the_weights_and_every_level_is_recomputed_in_the_same_request()
     {
-        using var admin = factory.CreateClient();
-        using var regulator = factory.CreateClient().AsRegulator();
+        using var admin = Factory.CreateClient();
+        using var regulator = Factory.CreateClient().AsRegulator();
         var enterprise = await admin.RegisterAsync();
         await admin.DeclareLevel1Async(enterprise.Id);
         var defaults = await admin.GetFromJsonAsync<RiskWeightsResponse>(Weights, Json);
@@ -36,7 +25,7 @@ public sealed class RiskWeightsTests(HazardsFactory factory) : IClassFixture<Haz
         var answer = await response.Content.ReadFromJsonAsync<RiskWeightsResponse>(Json);
         var risk = await admin.RiskAsync(enterprise.Id);
         var ranked = (await regulator.RankingAsync()).Single(r => r.EnterpriseId == enterprise.Id);
-        var change = await _bus.WaitForAsync<EnterpriseRiskLevelChanged>(m => m.EnterpriseId == enterprise.Id && m.Level == RiskColour.Orange);
+        var change = await ChangeAsync(m => m.EnterpriseId == enterprise.Id && m.Level == RiskColour.Orange);
 
         Assert.Equal((40m, 75m, null), (defaults!.MajorHazardLevel1, defaults.RedFrom, defaults.UpdatedBy));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -45,13 +34,13 @@ public sealed class RiskWeightsTests(HazardsFactory factory) : IClassFixture<Haz
         Assert.NotNull(answer.UpdatedBy);
         Assert.Equal((55.5m, RiskColour.Orange, 55.5m), (risk.Score, risk.Level, risk.Term("majorHazard").Weight));
         Assert.Equal((55.5m, RiskColour.Orange), (ranked.Score, ranked.Level));
-        Assert.Equal((RiskColour.Yellow, 55.5m), (change.Message.Previous, change.Message.Score));
+        Assert.Equal((RiskColour.Yellow, 55.5m), (change.Previous, change.Score));
     }
 
     [Fact]
     public async Task A_set_with_a_missing_weight_falling_thresholds_or_a_third_decimal_is_refused_by_field_and_changes_nothing()
     {
-        using var admin = factory.CreateClient();
+        using var admin = Factory.CreateClient();
         var before = await admin.GetStringAsync(Weights);
 
         using var missing = await admin.PutAsJsonAsync(Weights, HazardExamples.RiskWeights with { ScanAnomalyCap = null }, Json);
@@ -72,9 +61,9 @@ public sealed class RiskWeightsTests(HazardsFactory factory) : IClassFixture<Haz
     [Fact]
     public async Task Only_administrators_edit_the_weights()
     {
-        var enterprise = await factory.CreateClient().RegisterAsync();
-        using var owner = factory.CreateClient().ForEnterprise(enterprise);
-        using var regulator = factory.CreateClient().AsRegulator();
+        var enterprise = await Factory.CreateClient().RegisterAsync();
+        using var owner = Factory.CreateClient().ForEnterprise(enterprise);
+        using var regulator = Factory.CreateClient().AsRegulator();
 
         using var byOwner = await owner.PutAsJsonAsync(Weights, HazardExamples.RiskWeights, Json);
         using var byRegulator = await regulator.PutAsJsonAsync(Weights, HazardExamples.RiskWeights, Json);

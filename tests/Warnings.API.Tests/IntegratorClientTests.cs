@@ -13,7 +13,7 @@ namespace Warnings.API.Tests;
 /// </summary>
 public sealed class IntegratorClientTests(WarningsFactory factory) : IClassFixture<WarningsFactory>
 {
-    private static readonly string Root = SqlServerSchema.RepositoryRoot();
+    private static readonly string Root = Repository.Root();
     private static readonly string Document = Path.Combine(Root, "samples", "Integrator.Rest", "openapi", "warnings.json");
 
     private HttpClient Integrator()

@@ -18,16 +18,5 @@ internal static class ContractEvents
     /// <summary>The publishing service, the last part of the namespace: hazards, warnings, inventory, shelters.</summary>
     public static string Service(Type type) => type.Namespace![(type.Namespace!.LastIndexOf('.') + 1)..].ToLowerInvariant();
 
-    public static string DocumentPath
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EmergencyOps.sln")))
-            {
-                directory = directory.Parent;
-            }
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("EmergencyOps.sln not found above the test's folder"), "docs", "asyncapi.yaml");
-        }
-    }
+    public static string DocumentPath => Path.Combine(EmergencyOps.Testing.Repository.Root(), "docs", "asyncapi.yaml");
 }
