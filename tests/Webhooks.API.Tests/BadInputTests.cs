@@ -58,7 +58,9 @@ public sealed class BadInputTests(WebhooksFactory factory) : WebhookTestBase<Web
     public async Task A_long_url_and_a_replay_without_a_time_are_refused_by_field()
     {
         using var metro = Factory.CreateClient().Integrator("integrator-bad-2");
-        var subscription = await metro.SubscribeOkAsync("http://127.0.0.1:9/x", ["WarningIssued"]);
+        // Not to WarningIssued: the bad-input run publishes one, and a delivery to this dead port would be retried (and its
+        // rows change) while that run compares the tables.
+        var subscription = await metro.SubscribeOkAsync("http://127.0.0.1:9/x", ["ProductCoded"]);
 
         using var longUrl = await metro.PostAsJsonAsync("/api/webhooks/subscriptions", WebhookCalls.Subscription("http://127.0.0.1/" + new string('a', 2_001), ["WarningIssued"]));
         using var noSince = await metro.PostAsJsonAsync($"/api/webhooks/subscriptions/{subscription.Id}/replay", new { });
