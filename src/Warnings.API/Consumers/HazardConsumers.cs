@@ -9,14 +9,19 @@ using Warnings.API.Model;
 
 namespace Warnings.API.Consumers;
 
-/// <summary>Keeps the major hazard sources the registry reports, so an anomaly there can raise a chemical-release warning.</summary>
-public sealed class MajorHazardSourceClassifiedConsumer(WarningsContext db, TimeProvider time, ILogger<MajorHazardSourceClassifiedConsumer> logger)
+/// <summary>
+/// Keeps the major hazard sources the registry reports, so an anomaly there can raise a chemical-release warning; a grave
+/// one graded under a warning in force raises a suggestion at once.
+/// </summary>
+public sealed class MajorHazardSourceClassifiedConsumer(
+    WarningsContext db, HazardSiteReaction reaction, TimeProvider time, ILogger<MajorHazardSourceClassifiedConsumer> logger)
     : InboxConsumer<MajorHazardSourceClassified, WarningsContext>(db, time, logger)
 {
     protected override async Task HandleAsync(ConsumeContext<MajorHazardSourceClassified> context)
     {
         var m = context.Message;
         var site = await Db.HazardSites.FindAsync([m.UnitId], context.CancellationToken);
+        var previous = site?.Level;
         if (site is null)
         {
             site = new HazardSite { UnitId = m.UnitId, EnterpriseId = m.EnterpriseId, Name = m.UnitName, DistrictCode = m.DistrictCode };
@@ -24,10 +29,12 @@ public sealed class MajorHazardSourceClassifiedConsumer(WarningsContext db, Time
         }
         (site.Name, site.DistrictCode, site.Latitude, site.Longitude, site.Level, site.R, site.UpdatedAt) =
             (TextRules.Fit($"{m.EnterpriseName} {m.UnitName}", WarningLimits.SiteName), m.DistrictCode, m.Latitude, m.Longitude, m.Level, m.R, Time.GetUtcNow().UtcDateTime);
+        await reaction.ApplyAsync(site, previous, context.CancellationToken);
     }
 }
 
-public sealed class MajorHazardLevelChangedConsumer(WarningsContext db, TimeProvider time, ILogger<MajorHazardLevelChangedConsumer> logger)
+public sealed class MajorHazardLevelChangedConsumer(
+    WarningsContext db, HazardSiteReaction reaction, TimeProvider time, ILogger<MajorHazardLevelChangedConsumer> logger)
     : InboxConsumer<MajorHazardLevelChanged, WarningsContext>(db, time, logger)
 {
     protected override async Task HandleAsync(ConsumeContext<MajorHazardLevelChanged> context)
@@ -35,7 +42,9 @@ public sealed class MajorHazardLevelChangedConsumer(WarningsContext db, TimeProv
         var m = context.Message;
         if (await Db.HazardSites.FindAsync([m.UnitId], context.CancellationToken) is { } site)
         {
+            var previous = site.Level;
             (site.Level, site.R, site.UpdatedAt) = (m.Level, m.R, Time.GetUtcNow().UtcDateTime);
+            await reaction.ApplyAsync(site, previous, context.CancellationToken);
         }
     }
 }

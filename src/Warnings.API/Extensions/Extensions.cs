@@ -29,6 +29,7 @@ public static class Extensions
         builder.Services.AddScoped<WarningPublisher>();
         builder.Services.AddScoped<MonitoringEngine>();
         builder.Services.AddScoped<HazardReaction>();
+        builder.Services.AddScoped<HazardSiteReaction>();
         builder.Services.AddScoped<EnterpriseRiskReaction>();
         builder.Services.AddSingleton<FeedHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FeedHub>());
