@@ -25,6 +25,13 @@ public static class Eventually
         }
     }
 
+    /// <summary>The same for a value type: the first value the probe gives.</summary>
+    public static async Task<T> GetValueAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null) where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        return (await GetAsync(async () => await probe() is { } value ? Tuple.Create(value) : null, what, timeout)).Item1;
+    }
+
     public static Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(condition);

@@ -1,3 +1,4 @@
+using EmergencyOps.Testing.Webhooks;
 using static Webhooks.API.Tests.TestEvents;
 
 namespace Webhooks.API.Tests;

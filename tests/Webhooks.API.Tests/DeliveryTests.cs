@@ -1,3 +1,4 @@
+using EmergencyOps.Testing.Webhooks;
 using System.Diagnostics;
 using System.Text.Json;
 using EmergencyOps.Contracts.Hazards;

@@ -1,3 +1,4 @@
+using EmergencyOps.Testing.Webhooks;
 using EmergencyOps.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Webhooks.API.Infrastructure;

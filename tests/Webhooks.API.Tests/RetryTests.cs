@@ -1,3 +1,4 @@
+using EmergencyOps.Testing.Webhooks;
 using EmergencyOps.Testing;
 using static Webhooks.API.Tests.TestEvents;
 

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using EmergencyOps.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Webhooks.API.Tests;
+namespace EmergencyOps.Testing.Webhooks;
 
 /// <summary>A request as a receiver got it: the Standard Webhooks headers, the trace context and the exact body.</summary>
 public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string? TraceParent, string? ContentType, string Body);

@@ -1,7 +1,8 @@
+using Xunit;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Webhooks.API.Tests;
+namespace EmergencyOps.Testing.Webhooks;
 
 /// <summary>
 /// Standard Webhooks verification written independently of the service (and of the StandardWebhooks package):
