@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Aspire.Hosting.ApplicationModel;
+using System.Collections.Concurrent;
+using EmergencyOps.Samples.Integrator;
 using EmergencyOps.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -21,10 +25,7 @@ public sealed class IntegratorBrokerUserTests(SystemFixture system)
     {
         const string exchange = "EmergencyOps.Contracts.Warnings:WarningIssued";
         var queue = $"integrator.apphost-{Guid.NewGuid():N}";
-        var parameter = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
-            .Single(p => p.Name == "integrator-password");
-        var password = await parameter.GetValueAsync(CancellationToken.None);
-        var factory = new ConnectionFactory { Uri = new UriBuilder(system.Broker) { UserName = "integrator", Password = password }.Uri };
+        var factory = new ConnectionFactory { Uri = await IntegratorBrokerAsync() };
         using var duty = await system.AsAsync("duty1");
         await IssueAsync(duty, "松江区暴雨蓝色预警（接入方演练）");
 
@@ -51,8 +52,10 @@ public sealed class IntegratorBrokerUserTests(SystemFixture system)
         }, "the integrator's queue bound to the WarningIssued exchange");
 
         var id = await IssueAsync(duty, "松江区暴雨蓝色预警（接入方收到）");
-        var received = await Eventually.GetAsync(() => channel.BasicGetAsync(queue, autoAck: true), "the warning in the integrator's queue");
-        Assert.Contains(id.ToString(), Encoding.UTF8.GetString(received.Body.Span), StringComparison.Ordinal);
+        // The first warning's event may arrive after the bind too (its outbox publishes in the background): skipped.
+        var received = await Eventually.GetAsync(async () => await channel.BasicGetAsync(queue, autoAck: true) is { } message
+            && Encoding.UTF8.GetString(message.Body.Span).Contains(id.ToString(), StringComparison.Ordinal) ? message : null, "the warning in the integrator's queue");
+        Assert.Contains("urn:message:EmergencyOps.Contracts.Warnings:WarningIssued", Encoding.UTF8.GetString(received.Body.Span), StringComparison.Ordinal);
 
         await using var publisher = await connection.CreateChannelAsync();
         var refused = await Assert.ThrowsAnyAsync<OperationInterruptedException>(async () =>
@@ -61,6 +64,82 @@ public sealed class IntegratorBrokerUserTests(SystemFixture system)
             await publisher.QueueDeclarePassiveAsync(queue);
         });
         Assert.Equal((ushort)403, refused.ShutdownReason?.ReplyCode);
+    }
+
+    // The sample integrator as its Program hosts it, with the integrator user on the AppHost's broker and every hazard and
+    // warning exchange: a major hazard source graded through the gateway reaches it over the hazards service's outbox.
+    [Fact]
+    public async Task The_sample_integrator_on_the_AppHost_broker_receives_a_major_hazard_source_graded_through_the_gateway()
+    {
+        var received = new ConcurrentQueue<ReceivedEvent>();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Integrator:Broker"] = (await IntegratorBrokerAsync()).ToString(),
+            ["Integrator:Queue"] = $"integrator.apphost-sample-{Guid.NewGuid():N}",
+            ["Integrator:ReconnectDelay"] = "00:00:00.200",
+            ["Integrator:RebindInterval"] = "00:00:00.500",
+        });
+        builder.Services.AddIntegrator(builder.Configuration);
+        using var sample = builder.Build();
+        sample.Services.GetRequiredService<EventSubscriber>().Received += received.Enqueue;
+        await sample.StartAsync();
+        try
+        {
+            using var admin = await system.AsAsync("admin");
+            var enterprise = await SystemData.EnterpriseAsync(admin, "91310116MA1K3PQ787", "上海金山氯碱储运有限公司", "JSLJ");
+            // The exchange exists once hazards has published a grading, and the sample binds within its rebind interval:
+            // units are graded until one reaches it.
+            var unit = Guid.Empty;
+            var attempt = 0;
+            await Eventually.TrueAsync(async () =>
+            {
+                unit = await GradeAsync(admin, enterprise, $"液氯仓库{++attempt}");
+                return await ArrivesAsync(received, unit);
+            }, "a grading received by the sample integrator", TimeSpan.FromSeconds(60));
+
+            var graded = received.First(e => e.Message.GetRawText().Contains(unit.ToString(), StringComparison.Ordinal));
+            Assert.Equal("MajorHazardSourceClassified", graded.Type);
+            Assert.Equal(3, graded.Message.GetProperty("level").GetInt32());
+            Assert.Contains("districtCode=310116", graded.Summary, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await sample.StopAsync();
+        }
+    }
+
+    // Chlorine 30 t (Q 5, β 4), 20 people outside (α 1.0): S 6, R 24, 三级.
+    private static async Task<Guid> GradeAsync(HttpClient admin, Guid enterprise, string name)
+    {
+        using var graded = await admin.PostAsJsonAsync($"/api/hazards/enterprises/{enterprise}/units", new
+        {
+            kind = "tankFarm", name, peopleOutside = 20, substances = new[] { new { cas = "7782-50-5", maxTonnes = 30m } },
+        });
+        Assert.Equal(HttpStatusCode.Created, graded.StatusCode);
+        return (await graded.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("unitId").GetGuid();
+    }
+
+    private static async Task<bool> ArrivesAsync(ConcurrentQueue<ReceivedEvent> received, Guid unit)
+    {
+        try
+        {
+            await Eventually.TrueAsync(() => received.Any(e => e.Message.GetRawText().Contains(unit.ToString(), StringComparison.Ordinal)), $"unit {unit}", TimeSpan.FromSeconds(3));
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The AppHost's broker as the integrator user, its password the secret parameter.</summary>
+    private async Task<Uri> IntegratorBrokerAsync()
+    {
+        var parameter = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
+            .Single(p => p.Name == "integrator-password");
+        var password = await parameter.GetValueAsync(CancellationToken.None);
+        return new UriBuilder(system.Broker) { UserName = "integrator", Password = password }.Uri;
     }
 
     private static async Task<Guid> IssueAsync(HttpClient duty, string headline)
