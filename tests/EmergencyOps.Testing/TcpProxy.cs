@@ -50,6 +50,13 @@ public sealed class TcpProxy(int targetPort) : IAsyncDisposable
                 await upstream.ConnectAsync(IPAddress.Loopback, targetPort, cancellationToken);
                 lock (_connections)
                 {
+                    // Stop cancels before it clears the list: a connection accepted just before is closed here, never left open.
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        client.Dispose();
+                        upstream.Dispose();
+                        return;
+                    }
                     _connections.Add(client);
                     _connections.Add(upstream);
                 }
