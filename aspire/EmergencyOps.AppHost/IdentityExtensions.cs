@@ -10,13 +10,17 @@ internal static class IdentityExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddIdentityService(this IDistributedApplicationBuilder builder, SystemSettings system)
     {
-        var identity = builder.AddService<Projects.Identity_API>("identity", system)
-            .WithEnvironment("Identity__KeysDirectory", Path.Combine(system.DataDirectory, "identity-keys"));
-        foreach (var (key, value) in builder.Configuration.GetSection(Seeding.LocalIdentities.SectionName).AsEnumerable(makePathsRelative: true))
+        var identity = builder.AddService<Projects.Identity_API>("identity", system);
+        // Its migration runner builds the same host, which loads the signing keys: it is given the same settings.
+        foreach (var resource in new[] { identity, builder.MigrationsOf(identity) })
         {
-            if (value is not null && !key.StartsWith("//", StringComparison.Ordinal))
+            resource.WithEnvironment("Identity__KeysDirectory", Path.Combine(system.DataDirectory, "identity-keys"));
+            foreach (var (key, value) in builder.Configuration.GetSection(Seeding.LocalIdentities.SectionName).AsEnumerable(makePathsRelative: true))
             {
-                identity.WithEnvironment("Identity__" + key.Replace(":", "__", StringComparison.Ordinal), value);
+                if (value is not null && !key.StartsWith("//", StringComparison.Ordinal))
+                {
+                    resource.WithEnvironment("Identity__" + key.Replace(":", "__", StringComparison.Ordinal), value);
+                }
             }
         }
         return identity;

@@ -27,7 +27,8 @@ internal sealed class EarlierDatabase : ExistingDatabaseFactory
             enterprise = await client.RegisterAsync();
             file = earlier.DatabaseConnectionString;
         }
-        foreach (var table in tables)
+        // A build before migrations kept no history: its file is adopted, and what it lacks added.
+        foreach (var table in tables.Append("__EFMigrationsHistory"))
         {
             await ExecuteAsync(file, $"DROP TABLE \"{table}\"");
         }

@@ -12,8 +12,4 @@ public sealed class ServiceWiringTests(HazardsFactory factory) : IClassFixture<H
     [Fact]
     public async Task Answers_its_smoke_request_with_a_correlation_id() =>
         await ServiceChecks.AssertPingAsync(factory.CreateClient(), "hazards");
-
-    [Fact]
-    public void Model_produces_a_valid_sql_server_schema() =>
-        SqlServerSchema.AssertValidScript<HazardsContext>("hazards", options => new HazardsContext(options));
 }

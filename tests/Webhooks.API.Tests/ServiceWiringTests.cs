@@ -12,8 +12,4 @@ public sealed class ServiceWiringTests(WebhooksFactory factory) : IClassFixture<
     [Fact]
     public async Task Answers_its_smoke_request_with_a_correlation_id() =>
         await ServiceChecks.AssertPingAsync(factory.CreateClient(), "webhooks");
-
-    [Fact]
-    public void Model_produces_a_valid_sql_server_schema() =>
-        SqlServerSchema.AssertValidScript<WebhooksContext>("webhooks", options => new WebhooksContext(options));
 }

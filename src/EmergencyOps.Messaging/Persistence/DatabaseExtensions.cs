@@ -5,18 +5,26 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace EmergencyOps.Messaging.Persistence;
 
-public static class DatabaseExtensions
+public static partial class DatabaseExtensions
 {
+    /// <summary>A context without migrations (a test's model): created from its model at start.</summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext => builder.AddServiceDatabase<TContext, TContext, TContext>(connectionName);
+
     /// <summary>
     /// Registers the service's DbContext on the provider chosen by configuration (<c>Database:Provider</c>),
     /// connected by <c>ConnectionStrings:{connectionName}</c> (Aspire's convention), with the outbox
-    /// commit hook, the start-up schema step and a readiness check.
+    /// commit hook, its migrations (one context type per provider carries them), the start-up schema step and a
+    /// readiness check.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqliteMigrations, TSqlServerMigrations>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
+        where TSqliteMigrations : TContext
+        where TSqlServerMigrations : TContext
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<DatabaseOptions>()
@@ -42,12 +50,37 @@ public static class DatabaseExtensions
             db.UseConfiguredProvider(options.Provider, connectionString);
             db.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>());
         });
+        builder.Services.AddSingleton<IDatabaseMigrator>(sp => new DatabaseMigrator<TContext, TSqliteMigrations, TSqlServerMigrations>(
+            options.Provider, connectionString, sp.GetRequiredService<ILogger<DatabaseMigrator<TContext, TSqliteMigrations, TSqlServerMigrations>>>()));
         builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
         builder.Services.AddExceptionHandler<ConflictProblemHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<TContext>>("database", tags: [Extensions.ReadyTag]);
         return builder;
     }
+
+    /// <summary>
+    /// The migration runner: started with <c>--migrate</c>, the service applies its pending migrations and returns true
+    /// without serving (the caller exits; a failure throws, so the process exits non-zero). The AppHost's one-shot
+    /// <c>&lt;service&gt;-migrations</c> resources and the Kubernetes migration Job run the service's own build this way.
+    /// </summary>
+    public static async Task<bool> MigrateOnlyAsync(this IHost app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!args.Contains(MigrateArgument, StringComparer.Ordinal))
+        {
+            return false;
+        }
+        var applied = await app.Services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseExtensions));
+        LogMigrated(logger, applied.Count, applied);
+        return true;
+    }
+
+    public const string MigrateArgument = "--migrate";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s): {Applied}")]
+    private static partial void LogMigrated(ILogger logger, int count, IReadOnlyList<string> applied);
 
     public static DbContextOptionsBuilder UseConfiguredProvider(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {

@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,54 +6,34 @@ using Microsoft.Extensions.Options;
 namespace EmergencyOps.Messaging.Persistence;
 
 /// <summary>
-/// Runs before the bus and the outbox dispatcher start (hosted services start in registration order),
-/// so nothing reads a table that does not exist yet.
+/// Runs before the bus and the outbox dispatcher start (hosted services start in registration order), so nothing reads
+/// a table that does not exist yet: applies the pending migrations where the service migrates at start, and otherwise
+/// refuses to start on a database the migration runner has not brought up to this build.
 /// </summary>
 internal sealed partial class DatabaseInitializer<TContext>(
-    IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<DatabaseInitializer<TContext>> logger) : IHostedService
+    IDatabaseMigrator migrator, IOptions<DatabaseOptions> options, IHostEnvironment environment, ILogger<DatabaseInitializer<TContext>> logger) : IHostedService
     where TContext : DbContext
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.EnsureCreated)
+        if (options.Value.MigrateAtStart ?? !environment.IsProduction())
         {
+            var applied = await migrator.MigrateAsync(cancellationToken);
+            LogReady(logger, typeof(TContext).Name, options.Value.Provider, applied);
             return;
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (!db.Database.IsSqlite())
+        var pending = await migrator.PendingAsync(cancellationToken);
+        if (pending.Count > 0)
         {
-            var made = await db.Database.EnsureCreatedAsync(cancellationToken);
-            LogReady(logger, typeof(TContext).Name, db.Database.ProviderName ?? "?", made);
-            return;
-        }
-        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        using (await InitializationLock.AcquireAsync(file, TimeSpan.FromMinutes(1), cancellationToken))
-        {
-            var created = await db.Database.EnsureCreatedAsync(cancellationToken);
-            foreach (var change in await SqliteSchema.CheckAsync(db, created, cancellationToken))
-            {
-                LogUpgraded(logger, file, change);
-            }
-            foreach (var change in await SqliteSchema.RepairAsync(db, cancellationToken))
-            {
-                LogRepaired(logger, file, change);
-            }
-            // WAL lets the outbox dispatcher read while a request writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            LogReady(logger, typeof(TContext).Name, db.Database.ProviderName ?? "?", created);
+            throw new InvalidOperationException(
+                $"The {typeof(TContext).Name} database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}). This service does not change " +
+                "schema at start (Database:MigrateAtStart is off): run the migration runner first (the service with --migrate: the AppHost's " +
+                "<service>-migrations resource, the Kubernetes migration Job).");
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Upgraded {File} to this build's schema: {Change}")]
-    private static partial void LogUpgraded(ILogger logger, string file, string change);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Repaired {File}: {Change}")]
-    private static partial void LogRepaired(ILogger logger, string file, string change);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database for {Context} ready on {Provider} (schema created now: {Created})")]
-    private static partial void LogReady(ILogger logger, string context, string provider, bool created);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database for {Context} ready on {Provider}; migrations applied now: {Applied}")]
+    private static partial void LogReady(ILogger logger, string context, DatabaseProvider provider, IReadOnlyList<string> applied);
 }

@@ -22,6 +22,10 @@ public sealed class DatabaseOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Create the schema at start-up (embedded default); production applies generated scripts instead.</summary>
-    public bool EnsureCreated { get; set; } = true;
+    /// <summary>
+    /// Apply pending migrations at start-up. Unset: yes, except in the Production environment. Where it is off (the
+    /// AppHost, Kubernetes), the migration runner applies them (the service run with <c>--migrate</c>) and the service only
+    /// checks at start that none is pending.
+    /// </summary>
+    public bool? MigrateAtStart { get; set; }
 }

@@ -4,6 +4,7 @@ using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
 using Hazards.API.Apis;
 using Hazards.API.Infrastructure;
+using Hazards.API.Infrastructure.Migrations;
 using Hazards.API.Model;
 using MassTransit;
 
@@ -15,7 +16,7 @@ public static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<HazardsContext>("hazardsdb");
+        builder.AddServiceDatabase<HazardsContext, HazardsSqliteMigrations, HazardsSqlServerMigrations>("hazardsdb");
         builder.AddServiceMessaging<HazardsContext>(ServiceName, bus => bus.AddConsumers(typeof(HazardsContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(HazardsPolicies.All);

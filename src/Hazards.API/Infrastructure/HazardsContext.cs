@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hazards.API.Infrastructure;
 
-public class HazardsContext(DbContextOptions<HazardsContext> options) : DbContext(options)
+public class HazardsContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
 

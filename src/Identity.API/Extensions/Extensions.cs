@@ -1,6 +1,7 @@
 using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.ServiceDefaults;
 using Identity.API.Infrastructure;
+using Identity.API.Infrastructure.Migrations;
 using Identity.API.Model;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,7 +18,7 @@ public static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<IdentityContext>("identitydb");
+        builder.AddServiceDatabase<IdentityContext, IdentitySqliteMigrations, IdentitySqlServerMigrations>("identitydb");
         builder.AddDefaultOpenApi();
         builder.Services.AddValidation();
         builder.Services.AddOptions<IdentityServerOptions>()

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Identity.API.Infrastructure;
 
 /// <summary>OpenIddict's applications, authorizations, scopes and tokens, and the people who sign in.</summary>
-public sealed class IdentityContext(DbContextOptions<IdentityContext> options) : DbContext(options)
+public class IdentityContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Person> People => Set<Person>();
 

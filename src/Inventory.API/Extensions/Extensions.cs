@@ -3,6 +3,7 @@ using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
 using Inventory.API.Infrastructure;
+using Inventory.API.Infrastructure.Migrations;
 using Inventory.API.Model;
 using MassTransit;
 
@@ -14,7 +15,7 @@ public static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<InventoryContext>("inventorydb");
+        builder.AddServiceDatabase<InventoryContext, InventorySqliteMigrations, InventorySqlServerMigrations>("inventorydb");
         builder.AddServiceMessaging<InventoryContext>(ServiceName, bus => bus.AddConsumers(typeof(InventoryContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(InventoryPolicies.All);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.API.Infrastructure;
 
-public class InventoryContext(DbContextOptions<InventoryContext> options) : DbContext(options)
+public class InventoryContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
 

@@ -4,6 +4,7 @@ using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
 using MassTransit;
 using Shelters.API.Infrastructure;
+using Shelters.API.Infrastructure.Migrations;
 using Shelters.API.Model;
 
 namespace Shelters.API.Extensions;
@@ -14,7 +15,7 @@ public static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<SheltersContext>("sheltersdb");
+        builder.AddServiceDatabase<SheltersContext, SheltersSqliteMigrations, SheltersSqlServerMigrations>("sheltersdb");
         builder.AddServiceMessaging<SheltersContext>(ServiceName, bus => bus.AddConsumers(typeof(SheltersContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(SheltersPolicies.All);

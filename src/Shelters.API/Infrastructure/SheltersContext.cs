@@ -6,7 +6,7 @@ using Shelters.API.Model;
 
 namespace Shelters.API.Infrastructure;
 
-public class SheltersContext(DbContextOptions<SheltersContext> options) : DbContext(options)
+public class SheltersContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Shelter> Shelters => Set<Shelter>();
 

@@ -4,6 +4,7 @@ using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
 using MassTransit;
 using Warnings.API.Infrastructure;
+using Warnings.API.Infrastructure.Migrations;
 using Warnings.API.Model;
 
 namespace Warnings.API.Extensions;
@@ -14,7 +15,7 @@ public static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<WarningsContext>("warningsdb");
+        builder.AddServiceDatabase<WarningsContext, WarningsSqliteMigrations, WarningsSqlServerMigrations>("warningsdb");
         builder.AddServiceMessaging<WarningsContext>(ServiceName, bus => bus.AddConsumers(typeof(WarningsContext).Assembly));
         builder.AddServiceRedis();
         builder.AddDefaultAuthentication(WarningsPolicies.All);

@@ -6,7 +6,7 @@ using Warnings.API.Model;
 
 namespace Warnings.API.Infrastructure;
 
-public class WarningsContext(DbContextOptions<WarningsContext> options) : DbContext(options)
+public class WarningsContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Warning> Warnings => Set<Warning>();
 

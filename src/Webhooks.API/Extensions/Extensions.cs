@@ -5,6 +5,7 @@ using EmergencyOps.ServiceDefaults;
 using MassTransit;
 using Webhooks.API.Consumers;
 using Webhooks.API.Infrastructure;
+using Webhooks.API.Infrastructure.Migrations;
 using Webhooks.API.Model;
 
 namespace Webhooks.API.Extensions;
@@ -15,7 +16,7 @@ public static class Extensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase<WebhooksContext>("webhooksdb");
+        builder.AddServiceDatabase<WebhooksContext, WebhooksSqliteMigrations, WebhooksSqlServerMigrations>("webhooksdb");
         // One consumer per integration event type of the Contracts, all on one queue.
         builder.AddServiceMessaging<WebhooksContext>(ServiceName, bus =>
         {

@@ -6,7 +6,7 @@ using Webhooks.API.Model;
 
 namespace Webhooks.API.Infrastructure;
 
-public class WebhooksContext(DbContextOptions<WebhooksContext> options) : DbContext(options)
+public class WebhooksContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
