@@ -20,6 +20,8 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 # Chinese text in the console's screenshots needs a CJK font on this machine.
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
+# The Kubernetes manifest tests render the overlays with kubectl kustomize.
+command -v kubectl >/dev/null 2>&1 || need+=(kubectl)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "Missing: ${need[*]}. Install them with: sudo apt-get install -y ${need[*]}" >&2
