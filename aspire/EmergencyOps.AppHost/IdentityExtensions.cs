@@ -11,16 +11,16 @@ internal static class IdentityExtensions
     public static IResourceBuilder<ProjectResource> AddIdentityService(this IDistributedApplicationBuilder builder, SystemSettings system)
     {
         var identity = builder.AddService<Projects.Identity_API>("identity", system);
-        // Its migration runner builds the same host, which loads the signing keys: it is given the same settings.
+        // Its migration runner builds the same host, which loads the signing keys from there (and needs nothing else).
         foreach (var resource in new[] { identity, builder.MigrationsOf(identity) })
         {
             resource.WithEnvironment("Identity__KeysDirectory", Path.Combine(system.DataDirectory, "identity-keys"));
-            foreach (var (key, value) in builder.Configuration.GetSection(Seeding.LocalIdentities.SectionName).AsEnumerable(makePathsRelative: true))
+        }
+        foreach (var (key, value) in builder.Configuration.GetSection(Seeding.LocalIdentities.SectionName).AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null && !key.StartsWith("//", StringComparison.Ordinal))
             {
-                if (value is not null && !key.StartsWith("//", StringComparison.Ordinal))
-                {
-                    resource.WithEnvironment("Identity__" + key.Replace(":", "__", StringComparison.Ordinal), value);
-                }
+                identity.WithEnvironment("Identity__" + key.Replace(":", "__", StringComparison.Ordinal), value);
             }
         }
         return identity;

@@ -13,7 +13,8 @@ namespace EmergencyOps.AppHost.Tests;
 /// <summary>
 /// The cross-service flows an integrator watches, through the gateway with every service hosted, over the AppHost's
 /// RabbitMQ: each asserts what the services did and what a real webhook receiver got, signatures verified. Each flow
-/// has a district of its own that no other test warns, so shelters and norms are this class's alone.
+/// has a district of its own where no other test issues an orange or red warning (the demo data's yellow rainstorm
+/// covers them and activates nothing), with shelters and norms only this class registers there.
 /// </summary>
 [Collection(RunningSystem.Name)]
 public sealed class IntegratorFlowTests(SystemFixture system) : IAsyncLifetime

@@ -61,8 +61,8 @@ public static partial class DatabaseExtensions
 
     /// <summary>
     /// The migration runner: started with <c>--migrate</c>, the service applies its pending migrations and returns true
-    /// without serving (the caller exits; a failure throws, so the process exits non-zero). The AppHost's one-shot
-    /// <c>&lt;service&gt;-migrations</c> resources and the Kubernetes migration Job run the service's own build this way.
+    /// without serving; the caller then returns, and the process exits 0, or 1 when migrating failed (logged). The AppHost's
+    /// one-shot <c>&lt;service&gt;-migrations</c> resources and the Kubernetes migration Jobs run the service's own build this way.
     /// </summary>
     public static async Task<bool> MigrateOnlyAsync(this IHost app, string[] args)
     {
@@ -71,9 +71,21 @@ public static partial class DatabaseExtensions
         {
             return false;
         }
-        var applied = await app.Services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseExtensions));
-        LogMigrated(logger, applied.Count, applied);
+        // Disposed before the process exits, so the log's last lines are written.
+        using (app)
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseExtensions));
+            try
+            {
+                var applied = await app.Services.GetRequiredService<IDatabaseMigrator>().MigrateAsync(CancellationToken.None);
+                LogMigrated(logger, applied.Count, applied);
+            }
+            catch (Exception ex)
+            {
+                LogMigrationFailed(logger, ex);
+                Environment.ExitCode = 1;
+            }
+        }
         return true;
     }
 
@@ -81,6 +93,9 @@ public static partial class DatabaseExtensions
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s): {Applied}")]
     private static partial void LogMigrated(ILogger logger, int count, IReadOnlyList<string> applied);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Migrating failed; nothing after the failed migration was applied")]
+    private static partial void LogMigrationFailed(ILogger logger, Exception exception);
 
     public static DbContextOptionsBuilder UseConfiguredProvider(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {

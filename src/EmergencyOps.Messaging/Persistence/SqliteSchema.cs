@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace EmergencyOps.Messaging.Persistence;
 
 /// <summary>
-/// Stamps a SQLite file with a fingerprint of the schema that created it (<c>PRAGMA user_version</c>). A file made for
-/// another schema is upgraded in place when the difference only adds (tables, nullable columns, indexes), and refused
-/// otherwise: EnsureCreated leaves an existing file as it is, so without this a file from an earlier build would start
-/// and then fail request by request on a missing table or column.
+/// For SQLite files made before migrations: builds before them stamped a file with a fingerprint of the schema that
+/// created it (<c>PRAGMA user_version</c>). A file made for another schema is upgraded in place to the model when the
+/// difference only adds (tables, nullable columns, indexes), and refused otherwise, before the migrations adopt it
+/// (<see cref="Adoption"/>). Also repairs values earlier builds could store.
 /// </summary>
 internal static class SqliteSchema
 {

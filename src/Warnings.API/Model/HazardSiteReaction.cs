@@ -10,7 +10,8 @@ namespace Warnings.API.Model;
 
 /// <summary>
 /// A 一级 or 二级 major hazard source newly graded (or raised to that grade) in a district under a warning in force is
-/// a hazard the warning may set off: a typhoon over a chlorine tank farm. The operations centre gets a chemical-release
+/// a hazard the warning may set off: a chlorine tank farm graded while a typhoon warning is out (sites graded before the
+/// warning are on its issuer's map already). The operations centre gets a chemical-release
 /// suggestion for a 1 km circle around it, at the source's grade; never a warning, since nothing has leaked. Exercises
 /// do not count. One open suggestion per place.
 /// </summary>
