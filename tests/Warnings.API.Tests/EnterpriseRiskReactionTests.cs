@@ -6,43 +6,27 @@ using MassTransit;
 namespace Warnings.API.Tests;
 
 /// <summary>一码推送 over the real RabbitMQ: an enterprise rising to orange or red gets a suggested warning for its location, once.</summary>
-public sealed class EnterpriseRiskReactionTests(WarningsFactory factory) : IClassFixture<WarningsFactory>, IAsyncLifetime
+public sealed class EnterpriseRiskReactionTests(WarningsFactory factory) : ServiceBusTests(factory), IClassFixture<WarningsFactory>
 {
-    private HttpClient _client = null!;
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = factory.CreateClient();
-        await ServiceChecks.AssertReadyAsync(_client);
-        _bus = await new MessageRecorder(factory.EntityPrefix).StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.DisposeAsync();
-        _client.Dispose();
-    }
-
     private static EnterpriseRiskLevelChanged Change(string name, RiskColour previous, RiskColour level, double lat = 30.8021, double lon = 121.4563) => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, "hazards", Guid.NewGuid(), Guid.NewGuid(), "91310116MA1JC0L48A", name, "310116", lat, lon,
         level, previous, 85m, ["最高重大危险源: 一级 +40", "最高风险点: 红色(重大风险) +30", "未销号重大隐患 +15"]);
 
     private async Task<List<JsonElement>> SuggestionsForAsync(string name) =>
-        [.. (await _client.GetJsonAsync("/api/warnings/suggestions")).EnumerateArray().Where(s => s.Str("reason").Contains(name, StringComparison.Ordinal))];
+        [.. (await Client.GetJsonAsync("/api/warnings/suggestions")).EnumerateArray().Where(s => s.Str("reason").Contains(name, StringComparison.Ordinal))];
 
     [Fact]
     public async Task A_rise_to_red_suggests_a_red_chemical_warning_around_the_enterprise_with_the_terms_as_its_reason_once()
     {
         var change = Change("上海化学工业区红色风险企业", RiskColour.Orange, RiskColour.Red);
 
-        await _bus.Bus.Publish(change, ctx => ctx.MessageId = change.EventId);
+        await Bus.Bus.Publish(change, ctx => ctx.MessageId = change.EventId);
         await Eventually.TrueAsync(async () => (await SuggestionsForAsync(change.EnterpriseName)).Count > 0, "the suggestion");
         // The same event again (a redelivery) and a second rise at the same place add nothing; a marker shows both were handled.
-        await _bus.Bus.Publish(change, ctx => ctx.MessageId = change.EventId);
-        await _bus.Bus.Publish(change with { EventId = Guid.NewGuid() });
+        await Bus.Bus.Publish(change, ctx => ctx.MessageId = change.EventId);
+        await Bus.Bus.Publish(change with { EventId = Guid.NewGuid() });
         var marker = Change("上海标记企业", RiskColour.Yellow, RiskColour.Orange, 31.0, 121.3);
-        await _bus.Bus.Publish(marker);
+        await Bus.Bus.Publish(marker);
         await Eventually.TrueAsync(async () => (await SuggestionsForAsync(marker.EnterpriseName)).Count == 1, "the marker's suggestion");
 
         var s = Assert.Single(await SuggestionsForAsync(change.EnterpriseName));
@@ -58,10 +42,10 @@ public sealed class EnterpriseRiskReactionTests(WarningsFactory factory) : IClas
     {
         var yellow = Change("上海黄色风险企业", RiskColour.Blue, RiskColour.Yellow);
         var fall = Change("上海降级企业", RiskColour.Red, RiskColour.Orange, 31.1, 121.2);
-        await _bus.Bus.Publish(yellow);
-        await _bus.Bus.Publish(fall);
+        await Bus.Bus.Publish(yellow);
+        await Bus.Bus.Publish(fall);
         var marker = Change("上海标记企业二", RiskColour.Orange, RiskColour.Red, 31.05, 121.35);
-        await _bus.Bus.Publish(marker);
+        await Bus.Bus.Publish(marker);
         await Eventually.TrueAsync(async () => (await SuggestionsForAsync(marker.EnterpriseName)).Count == 1, "the marker's suggestion");
 
         Assert.Empty(await SuggestionsForAsync(yellow.EnterpriseName));

@@ -12,24 +12,9 @@ public sealed class AutoIssueFactory : WarningsFactory
 }
 
 /// <summary>Hazard registry events arrive over the real RabbitMQ, as the registry publishes them.</summary>
-public sealed class HazardReactionTests(WarningsFactory factory) : IClassFixture<WarningsFactory>, IAsyncLifetime
+public sealed class HazardReactionTests(WarningsFactory factory) : ServiceBusTests(factory), IClassFixture<WarningsFactory>
 {
     internal static readonly Guid Enterprise = Guid.NewGuid();
-    private HttpClient _client = null!;
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = factory.CreateClient();
-        await ServiceChecks.AssertReadyAsync(_client);
-        _bus = await new MessageRecorder(factory.EntityPrefix).StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.DisposeAsync();
-        _client.Dispose();
-    }
 
     internal static MajorHazardSourceClassified Classified(Guid enterprise, MajorHazardLevel level) => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, "hazards", Guid.NewGuid(), Guid.NewGuid(), "液氯储罐区", enterprise, "上海某氯碱化工有限公司",
@@ -41,7 +26,7 @@ public sealed class HazardReactionTests(WarningsFactory factory) : IClassFixture
 
     private async Task<JsonElement?> SuggestionForAsync(string code)
     {
-        var list = await _client.GetJsonAsync("/api/warnings/suggestions");
+        var list = await Client.GetJsonAsync("/api/warnings/suggestions");
         return list.EnumerateArray().Where(s => s.Str("reason").Contains(code, StringComparison.Ordinal)).Select(s => (JsonElement?)s).FirstOrDefault();
     }
 
@@ -49,12 +34,12 @@ public sealed class HazardReactionTests(WarningsFactory factory) : IClassFixture
     public async Task An_anomaly_at_a_major_hazard_source_suggests_a_chemical_release_warning_at_the_matching_level()
     {
         var enterprise = Guid.NewGuid();
-        await _bus.Bus.Publish(Classified(enterprise, MajorHazardLevel.Level2));
+        await Bus.Bus.Publish(Classified(enterprise, MajorHazardLevel.Level2));
         var anomaly = Anomaly(actor: enterprise, owner: enterprise) with { Code = "310116-CL-000777-Q" };
         // The classification must be known before the anomaly: wait for it through the API's side effect.
         await Eventually.TrueAsync(async () =>
         {
-            await _bus.Bus.Publish(anomaly with { EventId = Guid.NewGuid() });
+            await Bus.Bus.Publish(anomaly with { EventId = Guid.NewGuid() });
             return await SuggestionForAsync(anomaly.Code) is not null;
         }, "a suggestion for the anomaly");
 
@@ -63,24 +48,24 @@ public sealed class HazardReactionTests(WarningsFactory factory) : IClassFixture
         Assert.Equal("30.7265,121.3325 1", suggestion.Str("circle"));
         Assert.Contains("上海某氯碱化工有限公司", suggestion.Str("reason"), StringComparison.Ordinal);
 
-        var accepted = await _client.SendJsonAsync($"/api/warnings/suggestions/{suggestion.Id()}/accept", null);
-        var warning = await _client.GetJsonAsync($"/api/warnings/{accepted.GetProperty("warningId").GetGuid()}");
+        var accepted = await Client.SendJsonAsync($"/api/warnings/suggestions/{suggestion.Id()}/accept", null);
+        var warning = await Client.GetJsonAsync($"/api/warnings/{accepted.GetProperty("warningId").GetGuid()}");
         Assert.Equal(("active", "orange", "chemical-release"), (warning.Str("state"), warning.Str("level"), warning.Str("type")));
-        Assert.Equal("CBRNE", (await _client.GetCapAsync(warning.Id())).Value("category"));
-        Assert.Equal("30.7265,121.3325 1", (await _client.GetCapAsync(warning.Id())).Value("circle"));
+        Assert.Equal("CBRNE", (await Client.GetCapAsync(warning.Id())).Value("category"));
+        Assert.Equal("30.7265,121.3325 1", (await Client.GetCapAsync(warning.Id())).Value("circle"));
     }
 
     [Fact]
     public async Task Anomalies_where_there_is_no_major_hazard_source_raise_nothing()
     {
         var known = Guid.NewGuid();
-        await _bus.Bus.Publish(Classified(known, MajorHazardLevel.Level3));
+        await Bus.Bus.Publish(Classified(known, MajorHazardLevel.Level3));
         var elsewhere = Anomaly(Guid.NewGuid(), Guid.NewGuid()) with { Code = "310112-MEOH-000001-X" };
-        await _bus.Bus.Publish(elsewhere);
+        await Bus.Bus.Publish(elsewhere);
         var marker = Anomaly(known, known) with { Code = "310116-CL-000999-M", Latitude = 30.80, Longitude = 121.40 };
         await Eventually.TrueAsync(async () =>
         {
-            await _bus.Bus.Publish(marker with { EventId = Guid.NewGuid() });
+            await Bus.Bus.Publish(marker with { EventId = Guid.NewGuid() });
             return await SuggestionForAsync(marker.Code) is not null;
         }, "the marker's suggestion");
 
@@ -89,45 +74,31 @@ public sealed class HazardReactionTests(WarningsFactory factory) : IClassFixture
     }
 }
 
-public sealed class HazardAutoIssueTests(AutoIssueFactory factory) : IClassFixture<AutoIssueFactory>, IAsyncLifetime
+public sealed class HazardAutoIssueTests(AutoIssueFactory factory) : ServiceBusTests(factory), IClassFixture<AutoIssueFactory>
 {
-    private HttpClient _client = null!;
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = factory.CreateClient();
-        await ServiceChecks.AssertReadyAsync(_client);
-        _bus = await new MessageRecorder(factory.EntityPrefix).Record<WarningIssued>().StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.DisposeAsync();
-        _client.Dispose();
-    }
+    protected override MessageRecorder Records(MessageRecorder recorder) => recorder.Record<WarningIssued>();
 
     [Fact]
     public async Task Configured_to_act_it_issues_the_chemical_release_warning_itself_once_per_anomaly()
     {
         var enterprise = Guid.NewGuid();
-        await _bus.Bus.Publish(HazardReactionTests.Classified(enterprise, MajorHazardLevel.Level3));
-        await Eventually.TrueAsync(async () => (await _client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
+        await Bus.Bus.Publish(HazardReactionTests.Classified(enterprise, MajorHazardLevel.Level3));
+        await Eventually.TrueAsync(async () => (await Client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
             .Any(s => s.GetProperty("enterpriseId").GetGuid() == enterprise && s.Str("level") == "level3"), "the major hazard source known");
         var anomaly = HazardReactionTests.Anomaly(enterprise, enterprise);
 
-        await _bus.Bus.Publish(anomaly, ctx => ctx.MessageId = anomaly.EventId);
-        var issued = await _bus.WaitForAsync<WarningIssued>(e => e.Type == WarningTypes.ChemicalRelease);
+        await Bus.Bus.Publish(anomaly, ctx => ctx.MessageId = anomaly.EventId);
+        var issued = await Bus.WaitForAsync<WarningIssued>(e => e.Type == WarningTypes.ChemicalRelease);
 
         Assert.Equal(WarningLevel.Yellow, issued.Message.Level);
         Assert.Equal("30.7265,121.3325 1", issued.Message.Area.Circle);
         // The broker delivering the same event again must not issue twice; a marker behind it shows it was handled.
-        await _bus.Bus.Publish(anomaly, ctx => ctx.MessageId = anomaly.EventId);
+        await Bus.Bus.Publish(anomaly, ctx => ctx.MessageId = anomaly.EventId);
         var marker = HazardReactionTests.Anomaly(enterprise, enterprise) with { Latitude = 30.9, Longitude = 121.5 };
-        await _bus.Bus.Publish(marker, ctx => ctx.MessageId = marker.EventId);
-        await _bus.WaitForAsync<WarningIssued>(e => e.Area.Circle == "30.9,121.5 1");
-        var list = await _client.GetJsonAsync("/api/warnings?type=chemical-release");
+        await Bus.Bus.Publish(marker, ctx => ctx.MessageId = marker.EventId);
+        await Bus.WaitForAsync<WarningIssued>(e => e.Area.Circle == "30.9,121.5 1");
+        var list = await Client.GetJsonAsync("/api/warnings?type=chemical-release");
         Assert.Equal(2, list.GetProperty("count").GetInt32());
-        Assert.Equal("hazard", (await _client.GetJsonAsync($"/api/warnings/{issued.Message.WarningId}")).Str("origin"));
+        Assert.Equal("hazard", (await Client.GetJsonAsync($"/api/warnings/{issued.Message.WarningId}")).Str("origin"));
     }
 }

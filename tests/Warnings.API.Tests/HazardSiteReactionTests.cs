@@ -12,40 +12,25 @@ namespace Warnings.API.Tests;
 /// A 一级 or 二级 source graded in a district under a warning in force, over the real RabbitMQ: a chemical-release
 /// suggestion for its place, once; nothing for lesser grades, exercises, districts without a warning, or a lowering.
 /// </summary>
-public sealed class HazardSiteReactionTests(WarningsFactory factory) : IClassFixture<WarningsFactory>, IAsyncLifetime
+public sealed class HazardSiteReactionTests(WarningsFactory factory) : ServiceBusTests(factory), IClassFixture<WarningsFactory>
 {
     private const string Minhang = "310112";
     private const string Baoshan = "310113";
-    private HttpClient _client = null!;
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = factory.CreateClient();
-        await ServiceChecks.AssertReadyAsync(_client);
-        _bus = await new MessageRecorder(factory.EntityPrefix).StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.DisposeAsync();
-        _client.Dispose();
-    }
 
     private static MajorHazardSourceClassified Classified(string unit, string district, MajorHazardLevel level, double lat, double lon) => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, "hazards", Guid.NewGuid(), Guid.NewGuid(), unit, Guid.NewGuid(), "上海某化工有限公司",
         district, lat, lon, 3.2m, level == MajorHazardLevel.Level1 ? 120m : 64m, level, ["7782-50-5"]);
 
     private async Task<List<JsonElement>> SuggestionsForAsync(string unit) =>
-        [.. (await _client.GetJsonAsync("/api/warnings/suggestions")).EnumerateArray().Where(s => s.Str("reason").Contains(unit, StringComparison.Ordinal))];
+        [.. (await Client.GetJsonAsync("/api/warnings/suggestions")).EnumerateArray().Where(s => s.Str("reason").Contains(unit, StringComparison.Ordinal))];
 
     /// <summary>Publishes an event and returns once its consumer committed (its inbox row exists): a barrier, whatever the order.</summary>
     private async Task HandledAsync<T>(T message) where T : class, EmergencyOps.Contracts.IIntegrationEvent
     {
-        await _bus.Bus.Publish(message, ctx => ctx.MessageId = message.EventId);
+        await Bus.Bus.Publish(message, ctx => ctx.MessageId = message.EventId);
         await Eventually.TrueAsync(async () =>
         {
-            await using var scope = factory.Services.CreateAsyncScope();
+            await using var scope = Factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Warnings.API.Infrastructure.WarningsContext>();
             return await db.Set<EmergencyOps.Messaging.Inbox.InboxMessage>().AnyAsync(m => m.MessageId == message.EventId);
         }, $"{typeof(T).Name} {message.EventId} handled");
@@ -54,12 +39,12 @@ public sealed class HazardSiteReactionTests(WarningsFactory factory) : IClassFix
     [Fact]
     public async Task A_level1_source_graded_under_a_typhoon_warning_suggests_a_red_chemical_release_warning_around_it_once()
     {
-        await _client.IssueAsync(Typhoon(level: "orange", districts: [Jinshan]));
+        await Client.IssueAsync(Typhoon(level: "orange", districts: [Jinshan]));
         var classified = Classified("液氯储罐区A", Jinshan, MajorHazardLevel.Level1, 30.7260, 121.3320);
 
         await HandledAsync(classified);
         // A redelivery and a re-evaluation at the same grade add nothing.
-        await _bus.Bus.Publish(classified, ctx => ctx.MessageId = classified.EventId);
+        await Bus.Bus.Publish(classified, ctx => ctx.MessageId = classified.EventId);
         await HandledAsync(classified with { EventId = Guid.NewGuid() });
 
         var s = Assert.Single(await SuggestionsForAsync(classified.UnitName));
@@ -72,8 +57,8 @@ public sealed class HazardSiteReactionTests(WarningsFactory factory) : IClassFix
     [Fact]
     public async Task Lesser_grades_exercises_districts_without_a_warning_and_lowerings_suggest_nothing_and_a_raise_to_level2_does()
     {
-        await _client.IssueAsync(Typhoon(level: "orange", districts: [Fengxian]));
-        await _client.IssueAsync(Typhoon(level: "orange", districts: [Minhang], status: "Exercise"));
+        await Client.IssueAsync(Typhoon(level: "orange", districts: [Fengxian]));
+        await Client.IssueAsync(Typhoon(level: "orange", districts: [Minhang], status: "Exercise"));
         var level3 = Classified("三级储罐区", Fengxian, MajorHazardLevel.Level3, 30.91, 121.47);
         var drill = Classified("演练区储罐区", Minhang, MajorHazardLevel.Level1, 31.11, 121.38);
         var quiet = Classified("无预警区储罐区", Baoshan, MajorHazardLevel.Level1, 31.40, 121.48);

@@ -7,27 +7,14 @@ using static Warnings.API.Tests.WarningTestData;
 
 namespace Warnings.API.Tests;
 
-public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<WarningsFactory>, IAsyncLifetime
+public sealed partial class IssueTests(WarningsFactory factory) : ServiceBusTests(factory), IClassFixture<WarningsFactory>
 {
-    private HttpClient _client = null!;
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = factory.CreateClient();
-        _bus = await new MessageRecorder(factory.EntityPrefix).Record<WarningIssued>().StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.DisposeAsync();
-        _client.Dispose();
-    }
+    protected override MessageRecorder Records(MessageRecorder recorder) => recorder.Record<WarningIssued>();
 
     [Fact]
     public async Task Issuing_publishes_version_one_with_a_national_style_cap_identifier_and_the_event()
     {
-        var warning = await _client.IssueAsync(Typhoon());
+        var warning = await Client.IssueAsync(Typhoon());
 
         var current = warning.GetProperty("current");
         Assert.Equal("active", warning.Str("state"));
@@ -36,12 +23,12 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
         Assert.Equal("Alert", current.Str("msgType"));
         Assert.Matches(CapIdentifier(), current.Str("identifier"));
         Assert.Equal("橙色预警 (二级)", current.Str("levelZh"));
-        var issued = await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == warning.Id());
+        var issued = await Bus.WaitForAsync<WarningIssued>(e => e.WarningId == warning.Id());
         Assert.Equal((WarningTypes.Typhoon, WarningLevel.Orange, 1, false), (issued.Message.Type, issued.Message.Level, issued.Message.Version, issued.Message.Exercise));
         Assert.Equal([Pudong, Jinshan, Fengxian, Chongming], issued.Message.Area.DistrictCodes);
         Assert.Equal(issued.Message.EventId, issued.MessageId);
 
-        var cap = await _client.GetCapAsync(warning.Id());
+        var cap = await Client.GetCapAsync(warning.Id());
         Assert.Equal(current.Str("identifier"), cap.Value("identifier"));
         Assert.Equal("Severe", cap.Value("severity"));
         Assert.Equal("Met", cap.Value("category"));
@@ -73,56 +60,56 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
         {
             body[key] = value?.DeepClone();
         }
-        var before = (await _client.GetJsonAsync("/api/warnings?state=all")).GetProperty("count").GetInt32();
-        using var response = await _client.PostAsJsonAsync("/api/warnings", body);
+        var before = (await Client.GetJsonAsync("/api/warnings?state=all")).GetProperty("count").GetInt32();
+        using var response = await Client.PostAsJsonAsync("/api/warnings", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.ProblemAsync();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error for {field}: {problem}");
         Assert.NotEmpty(messages.EnumerateArray().First().GetString()!);
-        var all = await _client.GetJsonAsync("/api/warnings?state=all");
+        var all = await Client.GetJsonAsync("/api/warnings?state=all");
         Assert.Equal(before, all.GetProperty("count").GetInt32());
     }
 
     [Fact]
     public async Task A_red_warning_waits_as_a_draft_until_a_second_person_signs_it_off()
     {
-        var draft = await _client.As("duty-officer.zhang").IssueAsync(Typhoon(level: "red"));
+        var draft = await Client.As("duty-officer.zhang").IssueAsync(Typhoon(level: "red"));
         var id = draft.Id();
         Assert.Equal("draft", draft.Str("state"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, draft.GetProperty("current").GetProperty("identifier").ValueKind);
-        using (var notYet = await _client.GetAsync(new Uri($"/api/warnings/{id}/cap", UriKind.Relative)))
+        using (var notYet = await Client.GetAsync(new Uri($"/api/warnings/{id}/cap", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
         }
 
-        using (var self = await _client.PostAsJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true }))
+        using (var self = await Client.PostAsJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true }))
         {
             Assert.Equal(HttpStatusCode.Conflict, self.StatusCode);
             Assert.Equal("Second person required", (await self.ProblemAsync()).Str("title"));
         }
-        Assert.DoesNotContain(_bus.Received<WarningIssued>(), e => e.Message.WarningId == id);
+        Assert.DoesNotContain(Bus.Received<WarningIssued>(), e => e.Message.WarningId == id);
 
-        var signed = await _client.As("shift-leader.li").SendJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true, comment = "同意发布" });
+        var signed = await Client.As("shift-leader.li").SendJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true, comment = "同意发布" });
         Assert.Equal("active", signed.Str("state"));
         Assert.Equal("shift-leader.li", signed.GetProperty("current").Str("signedOffBy"));
         Assert.Equal("duty-officer.zhang", signed.GetProperty("current").Str("author"));
-        var issued = await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == id);
+        var issued = await Bus.WaitForAsync<WarningIssued>(e => e.WarningId == id);
         Assert.Equal(WarningLevel.Red, issued.Message.Level);
-        Assert.Equal("Extreme", (await _client.GetCapAsync(id)).Value("severity"));
+        Assert.Equal("Extreme", (await Client.GetCapAsync(id)).Value("severity"));
     }
 
     [Fact]
     public async Task A_rejected_draft_is_never_published()
     {
-        var draft = await _client.As("duty-officer.zhang").IssueAsync(Typhoon(level: "red"));
-        var rejected = await _client.As("shift-leader.li").SendJsonAsync($"/api/warnings/{draft.Id()}/sign-off", new { approve = false, comment = "证据不足" });
+        var draft = await Client.As("duty-officer.zhang").IssueAsync(Typhoon(level: "red"));
+        var rejected = await Client.As("shift-leader.li").SendJsonAsync($"/api/warnings/{draft.Id()}/sign-off", new { approve = false, comment = "证据不足" });
         Assert.Equal("rejected", rejected.Str("state"));
-        using var update = await _client.PostAsJsonAsync($"/api/warnings/{draft.Id()}/updates", new { headline = "x" });
+        using var update = await Client.PostAsJsonAsync($"/api/warnings/{draft.Id()}/updates", new { headline = "x" });
         Assert.Equal(HttpStatusCode.Conflict, update.StatusCode);
-        var marker = await _client.IssueAsync(Typhoon(level: "yellow"));
-        await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == marker.Id());
-        Assert.DoesNotContain(_bus.Received<WarningIssued>(), e => e.Message.WarningId == draft.Id());
+        var marker = await Client.IssueAsync(Typhoon(level: "yellow"));
+        await Bus.WaitForAsync<WarningIssued>(e => e.WarningId == marker.Id());
+        Assert.DoesNotContain(Bus.Received<WarningIssued>(), e => e.Message.WarningId == draft.Id());
     }
 
     [Fact]
@@ -133,7 +120,7 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/warnings") { Content = JsonContent.Create(body) };
             request.Headers.Add("Idempotency-Key", key);
-            using var response = await _client.SendAsync(request);
+            using var response = await Client.SendAsync(request);
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
         var body = Typhoon(level: "blue", districts: ["310109"]);
@@ -145,13 +132,13 @@ public sealed partial class IssueTests(WarningsFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Created, first.Item1);
         Assert.Equal(first, retry);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.Item1);
-        var list = await _client.GetJsonAsync("/api/warnings?district=310109");
+        var list = await Client.GetJsonAsync("/api/warnings?district=310109");
         Assert.Equal(1, list.GetProperty("count").GetInt32());
         var id = System.Text.Json.JsonDocument.Parse(first.Item2).RootElement.Id();
-        await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == id);
-        var marker = await _client.IssueAsync(Typhoon(level: "blue", districts: ["310105"]));
-        await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == marker.Id());
-        Assert.Single(_bus.Received<WarningIssued>(), e => e.Message.WarningId == id);
+        await Bus.WaitForAsync<WarningIssued>(e => e.WarningId == id);
+        var marker = await Client.IssueAsync(Typhoon(level: "blue", districts: ["310105"]));
+        await Bus.WaitForAsync<WarningIssued>(e => e.WarningId == marker.Id());
+        Assert.Single(Bus.Received<WarningIssued>(), e => e.Message.WarningId == id);
     }
 
     [GeneratedRegex(@"^310000SHYJGLJ0_\d{14}_\d+$")]

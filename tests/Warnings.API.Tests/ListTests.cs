@@ -6,69 +6,56 @@ using static Warnings.API.Tests.WarningTestData;
 namespace Warnings.API.Tests;
 
 /// <summary>Each test issues into districts no other test of this class uses, so lists see only its own warnings.</summary>
-public sealed class ListTests(WarningsFactory factory) : IClassFixture<WarningsFactory>, IAsyncLifetime
+public sealed class ListTests(WarningsFactory factory) : ServiceBusTests(factory), IClassFixture<WarningsFactory>
 {
+    protected override MessageRecorder Records(MessageRecorder recorder) => recorder.Record<WarningIssued>();
+
     private const string Baoshan = "310113";
-    private HttpClient _client = null!;
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = factory.CreateClient();
-        _bus = await new MessageRecorder(factory.EntityPrefix).Record<WarningIssued>().StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.DisposeAsync();
-        _client.Dispose();
-    }
 
     [Fact]
     public async Task Exercises_are_listed_apart_from_real_warnings()
     {
-        var real = await _client.IssueAsync(Typhoon(districts: [Baoshan]));
-        var drill = await _client.IssueAsync(Typhoon(districts: [Baoshan], status: "Exercise"));
+        var real = await Client.IssueAsync(Typhoon(districts: [Baoshan]));
+        var drill = await Client.IssueAsync(Typhoon(districts: [Baoshan], status: "Exercise"));
         Assert.Equal("Exercise", drill.Str("status"));
 
-        var actual = await _client.GetJsonAsync($"/api/warnings?district={Baoshan}");
-        var exercises = await _client.GetJsonAsync($"/api/warnings?district={Baoshan}&status=exercise");
+        var actual = await Client.GetJsonAsync($"/api/warnings?district={Baoshan}");
+        var exercises = await Client.GetJsonAsync($"/api/warnings?district={Baoshan}&status=exercise");
         Assert.Equal([real.Id()], actual.GetProperty("data").EnumerateArray().Select(w => w.Id()));
         Assert.Equal([drill.Id()], exercises.GetProperty("data").EnumerateArray().Select(w => w.Id()));
-        Assert.Equal("Exercise", (await _client.GetCapAsync(drill.Id())).Value("status"));
-        Assert.True((await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == drill.Id())).Message.Exercise);
+        Assert.Equal("Exercise", (await Client.GetCapAsync(drill.Id())).Value("status"));
+        Assert.True((await Bus.WaitForAsync<WarningIssued>(e => e.WarningId == drill.Id())).Message.Exercise);
     }
 
     [Fact]
     public async Task Lists_filter_by_district_level_and_type_and_page()
     {
-        var pudongRain = await _client.IssueAsync(new
+        var pudongRain = await Client.IssueAsync(new
         {
             type = "rainstorm", level = "yellow", area = new { districtCodes = new[] { Pudong } }, headline = "浦东新区暴雨黄色预警",
             description = "预计未来6小时浦东新区降雨量将达50毫米以上。",
         });
-        await _client.IssueAsync(Typhoon(level: "blue", districts: [Jinshan]));
-        await _client.IssueAsync(Typhoon(level: "orange", districts: [Jinshan]));
+        await Client.IssueAsync(Typhoon(level: "blue", districts: [Jinshan]));
+        await Client.IssueAsync(Typhoon(level: "orange", districts: [Jinshan]));
 
-        var pudong = await _client.GetJsonAsync($"/api/warnings?district={Pudong}&type=rainstorm");
+        var pudong = await Client.GetJsonAsync($"/api/warnings?district={Pudong}&type=rainstorm");
         Assert.Equal([pudongRain.Id()], pudong.GetProperty("data").EnumerateArray().Select(w => w.Id()));
-        var jinshanBlue = await _client.GetJsonAsync($"/api/warnings?district={Jinshan}&level=blue");
+        var jinshanBlue = await Client.GetJsonAsync($"/api/warnings?district={Jinshan}&level=blue");
         Assert.Equal(1, jinshanBlue.GetProperty("count").GetInt32());
-        var firstPage = await _client.GetJsonAsync($"/api/warnings?district={Jinshan}&pageSize=1");
+        var firstPage = await Client.GetJsonAsync($"/api/warnings?district={Jinshan}&pageSize=1");
         Assert.Equal(2, firstPage.GetProperty("count").GetInt32());
         Assert.Single(firstPage.GetProperty("data").EnumerateArray());
-        using var bad = await _client.GetAsync(new Uri("/api/warnings?level=purple", UriKind.Relative));
+        using var bad = await Client.GetAsync(new Uri("/api/warnings?level=purple", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        using var badPage = await _client.GetAsync(new Uri("/api/warnings?pageIndex=-1", UriKind.Relative));
+        using var badPage = await Client.GetAsync(new Uri("/api/warnings?pageIndex=-1", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         Assert.True((await badPage.ProblemAsync()).GetProperty("errors").TryGetProperty("pageIndex", out _), "the paging error names its field");
     }
 
-
     [Fact]
     public async Task The_type_catalogue_lists_each_type_with_its_cap_category_and_levels()
     {
-        var types = await _client.GetJsonAsync("/api/warnings/types");
+        var types = await Client.GetJsonAsync("/api/warnings/types");
         var heat = types.EnumerateArray().Single(t => t.Str("code") == "heat");
         Assert.Equal(("高温", "Met"), (heat.Str("nameZh"), heat.Str("capCategory")));
         Assert.Equal(["yellow", "orange", "red"], heat.GetProperty("levels").EnumerateArray().Select(l => l.GetString()));

@@ -8,28 +8,16 @@ using static Warnings.API.Tests.WarningTestData;
 namespace Warnings.API.Tests;
 
 /// <summary>Readings against thresholds. Each test uses its own indicator, so their stations never meet.</summary>
-public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<WarningsFactory>, IAsyncLifetime
+public sealed class MonitoringTests(WarningsFactory factory) : ServiceBusTests(factory), IClassFixture<WarningsFactory>
 {
+    protected override MessageRecorder Records(MessageRecorder recorder) => recorder.Record<WarningIssued>().Record<WarningUpdated>().Record<WarningEnded>();
+
     private static readonly DateTimeOffset T0 = DateTimeOffset.UtcNow.AddHours(-3);
-    private HttpClient _client = null!;
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = factory.CreateClient();
-        _bus = await new MessageRecorder(factory.EntityPrefix).Record<WarningIssued>().Record<WarningUpdated>().Record<WarningEnded>().StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.DisposeAsync();
-        _client.Dispose();
-    }
 
     // Hourly rainfall (mm): blue 30, yellow 50, orange 80, red 100 (red needs sign-off); a 10 mm band held 30 minutes.
     private async Task RainThresholdAsync(string indicator, bool autoDowngrade = false, int? blue = 30)
     {
-        using var response = await _client.PutAsJsonAsync($"/api/warnings/thresholds/{indicator}", new
+        using var response = await Client.PutAsJsonAsync($"/api/warnings/thresholds/{indicator}", new
         {
             warningType = "rainstorm", unit = "mm", blue, yellow = 50, orange = 80, red = 100, hysteresis = 10, holdMinutes = 30,
             autoDowngrade, responsibleUnits = new[] { "浦东新区防汛办" },
@@ -40,7 +28,7 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
     private async Task<List<JsonElement>> PostAsync(string indicator, string station, params (int Minute, decimal Value)[] series)
     {
         var readings = series.Select(s => new { indicator, station, district = Pudong, value = s.Value, observedAt = T0.AddMinutes(s.Minute) });
-        var outcomes = await _client.SendJsonAsync("/api/warnings/readings", new { readings });
+        var outcomes = await Client.SendJsonAsync("/api/warnings/readings", new { readings });
         return [.. outcomes.EnumerateArray()];
     }
 
@@ -54,17 +42,17 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
         Assert.Equal(["none", "issued", "none", "none", "none", "none", "none", "none"], outcomes.Select(o => o.Str("action")));
         var warningId = outcomes[1].GetProperty("warningId").GetGuid();
         Assert.All(outcomes.Skip(1), o => Assert.Equal(warningId, o.GetProperty("warningId").GetGuid()));
-        var warning = await _client.GetJsonAsync($"/api/warnings/{warningId}");
+        var warning = await Client.GetJsonAsync($"/api/warnings/{warningId}");
         Assert.Equal(("yellow", "monitoring", 1), (warning.Str("level"), warning.Str("origin"), warning.GetProperty("history").GetArrayLength()));
         Assert.Equal(["浦东新区防汛办"], warning.GetProperty("current").GetProperty("responsibleUnits").EnumerateArray().Select(u => u.GetString()));
-        Assert.Equal("Observed", (await _client.GetCapAsync(warningId)).Value("certainty"));
-        var issued = await _bus.WaitForAsync<WarningIssued>(e => e.WarningId == warningId);
+        Assert.Equal("Observed", (await Client.GetCapAsync(warningId)).Value("certainty"));
+        var issued = await Bus.WaitForAsync<WarningIssued>(e => e.WarningId == warningId);
         Assert.Equal((WarningTypes.Rainstorm, WarningLevel.Yellow), (issued.Message.Type, issued.Message.Level));
 
         // The same breach posted again (a retried batch) duplicates nothing.
         var repeat = await PostAsync("rain-noise", "PD-001", (35, 51), (40, 52));
         Assert.Equal(["stale", "none"], repeat.Select(o => o.Str("action")));
-        var list = await _client.GetJsonAsync($"/api/warnings?type=rainstorm&district={Pudong}");
+        var list = await Client.GetJsonAsync($"/api/warnings?type=rainstorm&district={Pudong}");
         Assert.Single(list.GetProperty("data").EnumerateArray(), w => w.Id() == warningId);
     }
 
@@ -77,24 +65,24 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
 
         Assert.Equal(["issued", "escalated", "suggested", "held"], outcomes.Select(o => o.Str("action")));
         var id = outcomes[0].GetProperty("warningId").GetGuid();
-        var updated = await _bus.WaitForAsync<WarningUpdated>(e => e.WarningId == id);
+        var updated = await Bus.WaitForAsync<WarningUpdated>(e => e.WarningId == id);
         Assert.Equal((WarningLevel.Orange, WarningLevel.Blue), (updated.Message.Level, updated.Message.PreviousLevel));
-        var suggestions = await _client.GetJsonAsync("/api/warnings/suggestions");
+        var suggestions = await Client.GetJsonAsync("/api/warnings/suggestions");
         var red = suggestions.EnumerateArray().Single(s => s.GetProperty("warningId").ValueKind != JsonValueKind.Null && s.GetProperty("warningId").GetGuid() == id);
         Assert.Equal(("issue", "red"), (red.Str("kind"), red.Str("level")));
 
         // Accepting it is one person's word: the escalation waits for a second person, as an update to red would.
-        var accepted = await _client.SendJsonAsync($"/api/warnings/suggestions/{red.Id()}/accept", null);
+        var accepted = await Client.SendJsonAsync($"/api/warnings/suggestions/{red.Id()}/accept", null);
         Assert.Equal("accepted", accepted.Str("state"));
-        var warning = await _client.GetJsonAsync($"/api/warnings/{id}");
+        var warning = await Client.GetJsonAsync($"/api/warnings/{id}");
         Assert.Equal(("orange", "red", "developer"), (warning.Str("level"), warning.GetProperty("pendingUpdate").Str("level"), warning.GetProperty("pendingUpdate").Str("proposedBy")));
-        using var twice = await _client.PostAsJsonAsync($"/api/warnings/suggestions/{red.Id()}/accept", new { });
+        using var twice = await Client.PostAsJsonAsync($"/api/warnings/suggestions/{red.Id()}/accept", new { });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
 
-        using var leader = factory.CreateClient().As("shift-leader.li");
+        using var leader = Factory.CreateClient().As("shift-leader.li");
         var signed = await leader.SendJsonAsync($"/api/warnings/{id}/sign-off", new { approve = true });
         Assert.Equal(("red", "escalate", "shift-leader.li"), (signed.Str("level"), signed.GetProperty("current").Str("kind"), signed.GetProperty("current").Str("signedOffBy")));
-        var escalated = await _bus.WaitForAsync<WarningUpdated>(e => e.WarningId == id && e.Level == WarningLevel.Red);
+        var escalated = await Bus.WaitForAsync<WarningUpdated>(e => e.WarningId == id && e.Level == WarningLevel.Red);
         Assert.Equal(WarningLevel.Orange, escalated.Message.PreviousLevel);
     }
 
@@ -108,11 +96,11 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
 
         Assert.Equal(["issued", "none", "held", "held", "suggested", "held", "held", "held", "suggested", "held"], outcomes.Select(o => o.Str("action")));
         var id = outcomes[0].GetProperty("warningId").GetGuid();
-        var suggestions = (await _client.GetJsonAsync("/api/warnings/suggestions")).EnumerateArray()
+        var suggestions = (await Client.GetJsonAsync("/api/warnings/suggestions")).EnumerateArray()
             .Where(s => s.GetProperty("warningId").ValueKind == JsonValueKind.String && s.GetProperty("warningId").GetGuid() == id).ToList();
         Assert.Equal([("downgrade", "yellow"), ("lift", (string?)null)],
             suggestions.OrderBy(s => s.Str("createdAt")).ThenBy(s => s.Str("kind")).Select(s => (s.Str("kind"), s.GetProperty("level").GetString())).OrderBy(x => x.Item1));
-        Assert.Equal("orange", (await _client.GetJsonAsync($"/api/warnings/{id}")).Str("level"));
+        Assert.Equal("orange", (await Client.GetJsonAsync($"/api/warnings/{id}")).Str("level"));
     }
 
     [Fact]
@@ -126,9 +114,9 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
         var first = outcomes[0].GetProperty("warningId").GetGuid();
         var second = outcomes[5].GetProperty("warningId").GetGuid();
         Assert.NotEqual(first, second);
-        var down = await _bus.WaitForAsync<WarningUpdated>(e => e.WarningId == first);
+        var down = await Bus.WaitForAsync<WarningUpdated>(e => e.WarningId == first);
         Assert.Equal((WarningLevel.Blue, WarningLevel.Yellow), (down.Message.Level, down.Message.PreviousLevel));
-        Assert.Equal(WarningEndReason.Lifted, (await _bus.WaitForAsync<WarningEnded>(e => e.WarningId == first)).Message.Reason);
+        Assert.Equal(WarningEndReason.Lifted, (await Bus.WaitForAsync<WarningEnded>(e => e.WarningId == first)).Message.Reason);
     }
 
     [Fact]
@@ -142,8 +130,8 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
 
         Assert.Equal(["issued", "held", "downgraded"], down.Select(o => o.Str("action")));
         Assert.Equal(["issued", "held", "lifted"], lift.Select(o => o.Str("action")));
-        var downgraded = (await _client.GetJsonAsync($"/api/warnings/{down[0].GetProperty("warningId").GetGuid()}")).GetProperty("current");
-        var lifted = (await _client.GetJsonAsync($"/api/warnings/{lift[0].GetProperty("warningId").GetGuid()}")).GetProperty("current");
+        var downgraded = (await Client.GetJsonAsync($"/api/warnings/{down[0].GetProperty("warningId").GetGuid()}")).GetProperty("current");
+        var lifted = (await Client.GetJsonAsync($"/api/warnings/{lift[0].GetProperty("warningId").GetGuid()}")).GetProperty("current");
         Assert.Equal(("downgrade", "blue"), (downgraded.Str("kind"), downgraded.Str("level")));
         Assert.EndsWith("已持续低于阈值40分钟。", downgraded.Str("description"));
         Assert.Equal("lift", lifted.Str("kind"));
@@ -154,7 +142,7 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
     public async Task Readings_and_thresholds_with_bad_fields_are_refused_and_change_nothing()
     {
         await RainThresholdAsync("rain-bad");
-        using (var bad = await _client.PostAsJsonAsync("/api/warnings/readings", new { readings = new object[]
+        using (var bad = await Client.PostAsJsonAsync("/api/warnings/readings", new { readings = new object[]
         {
             new { indicator = "rain-bad", station = "PD-9", district = Pudong, value = 200, observedAt = T0 },
             new { indicator = "wind", station = "PD-9", district = "999999", value = 1, observedAt = T0 },
@@ -166,11 +154,11 @@ public sealed class MonitoringTests(WarningsFactory factory) : IClassFixture<War
         var after = await PostAsync("rain-bad", "PD-9", (1, 1));
         Assert.Equal("none", after[0].Str("action"));
 
-        using var descending = await _client.PutAsJsonAsync("/api/warnings/thresholds/heat-x", new { warningType = "heat", unit = "°C", blue = 30, yellow = 35, orange = 33 });
+        using var descending = await Client.PutAsJsonAsync("/api/warnings/thresholds/heat-x", new { warningType = "heat", unit = "°C", blue = 30, yellow = 35, orange = 33 });
         var problem = (await descending.ProblemAsync()).GetProperty("errors");
         Assert.True(problem.TryGetProperty("blue", out _), "heat has no blue level");
         Assert.True(problem.TryGetProperty("orange", out _), "orange must be above yellow");
-        var thresholds = await _client.GetJsonAsync("/api/warnings/thresholds");
+        var thresholds = await Client.GetJsonAsync("/api/warnings/thresholds");
         Assert.DoesNotContain(thresholds.EnumerateArray(), t => t.Str("indicator") == "heat-x");
     }
 }

@@ -12,24 +12,8 @@ namespace Warnings.API.Tests;
 /// Every time in a JSON answer names its offset. SQLite hands DateTime values back without a kind, and a
 /// DateTime of unspecified kind is written without one: a client would read it in its own zone, eight hours off.
 /// </summary>
-public sealed partial class TimestampTests(WarningsFactory factory) : IClassFixture<WarningsFactory>, IAsyncLifetime
+public sealed partial class TimestampTests(WarningsFactory factory) : ServiceBusTests(factory), IClassFixture<WarningsFactory>
 {
-    private HttpClient _client = null!;
-    private MessageRecorder _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = factory.CreateClient();
-        await ServiceChecks.AssertReadyAsync(_client);
-        _bus = await new MessageRecorder(factory.EntityPrefix).StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.DisposeAsync();
-        _client.Dispose();
-    }
-
     // An ISO 8601 date-time; what follows the seconds decides whether it names its zone.
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(?<zone>Z|[+-]\d{2}:\d{2})?$")]
     private static partial Regex DateTime();
@@ -46,11 +30,11 @@ public sealed partial class TimestampTests(WarningsFactory factory) : IClassFixt
     public async Task Every_time_in_the_main_answers_carries_the_China_offset()
     {
         // A warning with every kind of time: acknowledged, reported on, overdue, and a red escalation awaiting sign-off.
-        var id = (await _client.IssueAsync(Typhoon(units: ["浦东新区应急管理局", "金山区应急管理局"]))).Id();
-        await _client.SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = "浦东新区应急管理局" });
-        await _client.SendJsonAsync($"/api/warnings/{id}/dispositions", new { unit = "浦东新区应急管理局", status = "inProgress", report = "已启动响应" });
-        await _client.SendJsonAsync($"/api/warnings/{id}/updates", new { level = "red" }, HttpStatusCode.Accepted);
-        using (var threshold = await _client.PutAsJsonAsync("/api/warnings/thresholds/rain-time", new
+        var id = (await Client.IssueAsync(Typhoon(units: ["浦东新区应急管理局", "金山区应急管理局"]))).Id();
+        await Client.SendJsonAsync($"/api/warnings/{id}/acknowledgements", new { unit = "浦东新区应急管理局" });
+        await Client.SendJsonAsync($"/api/warnings/{id}/dispositions", new { unit = "浦东新区应急管理局", status = "inProgress", report = "已启动响应" });
+        await Client.SendJsonAsync($"/api/warnings/{id}/updates", new { level = "red" }, HttpStatusCode.Accepted);
+        using (var threshold = await Client.PutAsJsonAsync("/api/warnings/thresholds/rain-time", new
         {
             warningType = "rainstorm", unit = "mm", blue = 30, yellow = 50, hysteresis = 5, holdMinutes = 0, responsibleUnits = new[] { "浦东新区防汛办" },
         }))
@@ -58,16 +42,16 @@ public sealed partial class TimestampTests(WarningsFactory factory) : IClassFixt
             Assert.Equal(HttpStatusCode.OK, threshold.StatusCode);
         }
         var at = DateTimeOffset.UtcNow.AddMinutes(-10);
-        await _client.SendJsonAsync("/api/warnings/readings", new
+        await Client.SendJsonAsync("/api/warnings/readings", new
         {
             readings = new[] { (0, 60m), (1, 1m) }
                 .Select(r => new { indicator = "rain-time", station = "PD-900", district = Pudong, value = r.Item2, observedAt = at.AddMinutes(r.Item1) }),
         });
         var enterprise = Guid.NewGuid();
-        await _bus.Bus.Publish(HazardReactionTests.Classified(enterprise, MajorHazardLevel.Level2));
-        await Eventually.TrueAsync(async () => (await _client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
+        await Bus.Bus.Publish(HazardReactionTests.Classified(enterprise, MajorHazardLevel.Level2));
+        await Eventually.TrueAsync(async () => (await Client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
             .Any(s => s.GetProperty("enterpriseId").GetGuid() == enterprise), "the major hazard source known");
-        await Eventually.TrueAsync(async () => (await _client.GetJsonAsync($"/api/warnings/{id}/responses")).GetProperty("overdue").GetInt32() == 1,
+        await Eventually.TrueAsync(async () => (await Client.GetJsonAsync($"/api/warnings/{id}/responses")).GetProperty("overdue").GetInt32() == 1,
             "the unit that did not acknowledge escalated");
 
         string[] urls =
@@ -78,7 +62,7 @@ public sealed partial class TimestampTests(WarningsFactory factory) : IClassFixt
         var times = new List<(string Path, string Value)>();
         foreach (var url in urls)
         {
-            times.AddRange(Strings(await _client.GetJsonAsync(url), url).Where(s => DateTime().IsMatch(s.Value)));
+            times.AddRange(Strings(await Client.GetJsonAsync(url), url).Where(s => DateTime().IsMatch(s.Value)));
         }
 
         // Each answer above but the thresholds (which have none) has times; a walk that found none would prove nothing.
