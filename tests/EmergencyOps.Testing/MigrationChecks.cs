@@ -1,6 +1,5 @@
 using EmergencyOps.Messaging.Inbox;
 using EmergencyOps.Messaging.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -20,16 +19,17 @@ public static class MigrationChecks
 {
     public static async Task AssertSqliteBuildsTheModelAsync<TSqlite>() where TSqlite : DbContext
     {
-        using var folder = new TempFolder();
-        await using var migrated = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, folder.ConnectionString("migrated"));
+        var migratedFile = TestInfrastructure.FreshSqliteConnectionString("migrated");
+        var createdFile = TestInfrastructure.FreshSqliteConnectionString("created");
+        await using var migrated = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, migratedFile);
         Assert.NotEmpty(migrated.Database.GetMigrations());
         Assert.False(migrated.Database.HasPendingModelChanges(), $"{typeof(TSqlite).Name}: the model has changes no migration makes; add one (README, Migrations)");
         await migrated.Database.MigrateAsync();
         Assert.Empty(await migrated.Database.GetPendingMigrationsAsync());
 
-        await using var created = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, folder.ConnectionString("created"));
+        await using var created = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, createdFile);
         await created.Database.EnsureCreatedAsync();
-        Assert.Equal(await SqliteShape.OfAsync(folder.ConnectionString("created")), await SqliteShape.OfAsync(folder.ConnectionString("migrated")));
+        Assert.Equal(await SqliteShape.OfAsync(createdFile), await SqliteShape.OfAsync(migratedFile));
     }
 
     public static void AssertSqlServerScript<TSqlServer>(string service) where TSqlServer : DbContext
@@ -64,8 +64,7 @@ public static class MigrationChecks
     {
         // By default a message the previous release consumed: every service but identity keeps them.
         seed ??= db => db.Set<InboxMessage>().Add(new InboxMessage { MessageId = Guid.NewGuid(), ConsumerId = "previous-release", ReceivedAt = DateTime.UtcNow });
-        using var folder = new TempFolder();
-        var connection = folder.ConnectionString("previous");
+        var connection = TestInfrastructure.FreshSqliteConnectionString("previous");
         await using (var previous = MigrationContexts.Create<TContext>(DatabaseProvider.Sqlite, connection))
         {
             await previous.Database.EnsureCreatedAsync();
@@ -90,16 +89,5 @@ public static class MigrationChecks
         public List<string> Names { get; } = [];
 
         public override void Visit(CreateTableStatement node) => Names.Add(node.SchemaObjectName.BaseIdentifier.Value);
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        private readonly string _path = Directory.CreateTempSubdirectory("emergencyops-migrations-").FullName;
-
-        // Unpooled, so nothing holds a file once a check is done.
-        public string ConnectionString(string name) =>
-            new SqliteConnectionStringBuilder { DataSource = Path.Combine(_path, name + ".db"), Pooling = false }.ToString();
-
-        public void Dispose() => Directory.Delete(_path, recursive: true);
     }
 }

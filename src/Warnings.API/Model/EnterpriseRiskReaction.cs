@@ -2,8 +2,6 @@ using System.Globalization;
 using EmergencyOps.Contracts.Hazards;
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Geography;
-using EmergencyOps.ServiceDefaults.Input;
-using Microsoft.EntityFrameworkCore;
 using Warnings.API.Infrastructure;
 
 namespace Warnings.API.Model;
@@ -23,23 +21,10 @@ public sealed class EnterpriseRiskReaction(WarningsContext db, TimeProvider time
         }
         var level = change.Level == RiskColour.Red ? WarningLevel.Red : WarningLevel.Orange;
         var type = WarningTypeCatalogue.Find(WarningTypes.ChemicalRelease)!;
-        var location = new GeoPoint(change.Latitude, change.Longitude);
-        // A location outside the city (mistyped at registration) still has its district; the circle is left out.
-        var circle = Districts.IsWithinShanghai(location) ? new GeoCircle(location, HazardReaction.RadiusKm).ToString() : null;
-        if (await db.Suggestions.AnyAsync(s => s.ClosedAt == null && s.WarningType == type.Code && s.Level == level
-            && s.Circle == circle && s.DistrictCodes.Contains(change.DistrictCode), cancellationToken))
-        {
-            return;
-        }
         var colour = change.Level == RiskColour.Red ? "红色(重大风险)" : "橙色(较大风险)";
-        db.Suggestions.Add(new Suggestion
-        {
-            Kind = SuggestionKind.Issue, WarningType = type.Code, Level = level, DistrictCodes = [change.DistrictCode], Circle = circle,
-            // Built from another service's data: cut to the column it goes into.
-            Reason = TextRules.Fit(string.Create(CultureInfo.InvariantCulture,
+        await db.SuggestOnceAsync(level, change.DistrictCode, ChemicalReleaseSuggestions.CircleAround(new GeoPoint(change.Latitude, change.Longitude)),
+            string.Create(CultureInfo.InvariantCulture,
                 $"{change.EnterpriseName}（{change.CreditCode}）风险等级升至{colour}，评分 {change.Score:0.##}：{string.Join("；", change.Terms)}。建议发布{type.NameZh}{level.ColourZh()}预警，提示周边防范。"),
-                WarningLimits.Note),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
+            time.GetUtcNow().UtcDateTime, perLevel: true, cancellationToken);
     }
 }

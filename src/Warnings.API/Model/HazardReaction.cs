@@ -11,8 +11,6 @@ namespace Warnings.API.Model;
 /// <summary>Turns a scan anomaly at a major hazard source into a chemical-release suggestion or warning.</summary>
 public sealed class HazardReaction(WarningsContext db, WarningPublisher publisher)
 {
-    public const double RadiusKm = 1;
-
     public async Task ApplyAsync(ScanAnomalyDetected anomaly, CancellationToken cancellationToken)
     {
         var sites = await db.HazardSites.AsNoTracking()
@@ -27,7 +25,7 @@ public sealed class HazardReaction(WarningsContext db, WarningPublisher publishe
         // Where the scan happened if it was reported in the city (0,0 means not reported), else the site itself.
         var reported = new GeoPoint(anomaly.Latitude, anomaly.Longitude);
         var centre = Districts.IsWithinShanghai(reported) ? reported : new GeoPoint(site.Latitude, site.Longitude);
-        var circle = new GeoCircle(centre, RadiusKm).ToString();
+        var circle = ChemicalReleaseSuggestions.CircleAround(centre);
         // Built from other services' data: cut to the columns it goes into.
         var reason = TextRules.Fit(string.Create(CultureInfo.InvariantCulture,
             $"{site.Name}（{site.Level.ToString().Replace("Level", "", StringComparison.Ordinal)}级重大危险源）扫码异常：{anomaly.ChemicalName}（CAS {anomaly.Cas}），码 {anomaly.Code}，{anomaly.Detail}"), WarningLimits.Note);
@@ -45,16 +43,7 @@ public sealed class HazardReaction(WarningsContext db, WarningPublisher publishe
             await publisher.SaveAsync(cancellationToken);
             return;
         }
-        // One open suggestion per place: a burst of refused scans at one site is one incident to look at.
-        if (await db.Suggestions.AnyAsync(s => s.ClosedAt == null && s.WarningType == type.Code && s.Circle == circle, cancellationToken))
-        {
-            return;
-        }
-        db.Suggestions.Add(new Suggestion
-        {
-            Kind = SuggestionKind.Issue, WarningType = type.Code, Level = level, DistrictCodes = [site.DistrictCode], Circle = circle,
-            Reason = reason, CreatedAt = publisher.Now,
-        });
+        await db.SuggestOnceAsync(level, site.DistrictCode, circle, reason, publisher.Now, perLevel: false, cancellationToken);
     }
 
     public static WarningLevel LevelFor(MajorHazardLevel level) => level switch

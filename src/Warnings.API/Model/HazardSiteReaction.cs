@@ -2,7 +2,6 @@ using System.Globalization;
 using EmergencyOps.Contracts.Hazards;
 using EmergencyOps.Contracts.Warnings;
 using EmergencyOps.Geography;
-using EmergencyOps.ServiceDefaults.Input;
 using Microsoft.EntityFrameworkCore;
 using Warnings.API.Infrastructure;
 
@@ -33,24 +32,11 @@ public sealed class HazardSiteReaction(WarningsContext db, TimeProvider time)
             return;
         }
         var type = WarningTypeCatalogue.Find(WarningTypes.ChemicalRelease)!;
-        var location = new GeoPoint(site.Latitude, site.Longitude);
-        // A location outside the city (mistyped at registration) still has its district; the circle is left out.
-        var circle = Districts.IsWithinShanghai(location) ? new GeoCircle(location, HazardReaction.RadiusKm).ToString() : null;
-        if (await db.Suggestions.AnyAsync(s => s.ClosedAt == null && s.WarningType == type.Code && s.Circle == circle
-            && s.DistrictCodes.Contains(site.DistrictCode), cancellationToken))
-        {
-            return;
-        }
         var level = HazardReaction.LevelFor(site.Level);
         var grade = site.Level == MajorHazardLevel.Level1 ? "一级" : "二级";
-        db.Suggestions.Add(new Suggestion
-        {
-            Kind = SuggestionKind.Issue, WarningType = type.Code, Level = level, DistrictCodes = [site.DistrictCode], Circle = circle,
-            // Built from other services' data: cut to the column it goes into.
-            Reason = TextRules.Fit(string.Create(CultureInfo.InvariantCulture,
+        await db.SuggestOnceAsync(level, site.DistrictCode, ChemicalReleaseSuggestions.CircleAround(new GeoPoint(site.Latitude, site.Longitude)),
+            string.Create(CultureInfo.InvariantCulture,
                 $"{site.Name}认定为{grade}重大危险源（R = {site.R:0.##}），位于生效中的“{inForce.Headline}”范围内。建议发布{type.NameZh}{level.ColourZh()}预警，提示周边防范。"),
-                WarningLimits.Note),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
+            time.GetUtcNow().UtcDateTime, perLevel: false, cancellationToken);
     }
 }
