@@ -1,97 +1,107 @@
-using System.Diagnostics;
-using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace EmergencyOps.Benchmarks;
 
 /// <summary>
-/// Accepted stock changes per second, through the gateway and directly to the inventory service, in
-/// one run, with the balances verified against the ledger afterwards.
+/// Accepted stock changes per second through the gateway and directly, with 1, 8 and 64 warehouses posting at once
+/// (each its own client, token and balance), the balances verified against the ledger after every round.
 /// </summary>
-internal static class StockChangeBenchmark
+internal sealed class StockChangeBenchmark : IBenchmark
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var gateway = new Uri(args.ElementAtOrDefault(0) ?? "http://localhost:5080");
-        var direct = new Uri(args.ElementAtOrDefault(1) ?? "http://127.0.0.1:5083");
-        var requests = int.Parse(args.ElementAtOrDefault(2) ?? "2000", CultureInfo.InvariantCulture);
-        var concurrency = int.Parse(args.ElementAtOrDefault(3) ?? "16", CultureInfo.InvariantCulture);
+    private static readonly int[] Levels = [1, 8, 64];
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        Console.WriteLine($"stock changes: {requests} receipts of 1 unit, {concurrency} concurrent clients, one warehouse per target");
-        var results = new List<(string Target, double PerSecond, double P50, double P99)>();
-        // Warm-up on each target first, so JIT and connection set-up are not measured.
-        foreach (var (name, baseUri) in new[] { ("direct", direct), ("gateway", gateway) })
+    public string Name => "stock-changes";
+
+    public string Title => "Stock changes: gateway vs direct, 1 / 8 / 64 warehouses";
+
+    public async Task RunAsync(BenchContext context, BenchmarkResult result, CancellationToken cancellationToken)
+    {
+        var system = context.System;
+        var warehouses = await context.Seed.WarehousesAsync(cancellationToken);
+        using var direct = await system.ClientAsync(system.Direct("inventory"), null, cancellationToken);
+        using var gateway = await system.ClientAsync(system.Gateway, null, cancellationToken);
+        var round = context.Options.Round;
+        await Load.ClosedLoopAsync(4, round / 2, Post(direct, warehouses, "warm"), cancellationToken);
+        await Load.ClosedLoopAsync(4, round / 2, Post(gateway, warehouses, "warm"), cancellationToken);
+        var verified = 0;
+        foreach (var level in Levels)
         {
-            await RunOnceAsync(http, name, baseUri, Math.Min(200, requests), concurrency, warmUp: true);
+            var used = warehouses.Take(level).ToList();
+            async Task<LoadResult> Round(HttpClient client, string side, int n)
+            {
+                var before = await LedgerAsync(client, used, cancellationToken);
+                var r = await Load.ClosedLoopAsync(level, round, Post(client, used, $"{side}-{level}-{n}"), cancellationToken);
+                var after = await LedgerAsync(client, used, cancellationToken);
+                var applied = after.Sum(a => a.OnHand) - before.Sum(b => b.OnHand);
+                var entries = after.Sum(a => a.Entries) - before.Sum(b => b.Entries);
+                Console.WriteLine($"  {side} × {level}: {r.Succeeded} accepted, {r.Failed} refused, {r.PerSecond:0}/s, p50 {r.P50:0.0} ms, p99 {r.P99:0.0} ms; "
+                    + $"balances +{applied}, ledger +{entries}{(r.FirstFailure is null ? "" : $" (first refusal: {r.FirstFailure})")}");
+                if (applied != r.Succeeded || entries != r.Succeeded)
+                {
+                    throw new InvalidOperationException($"{side} × {level}: {r.Succeeded} changes accepted, but balances rose by {applied} and the ledger by {entries} entries");
+                }
+                verified += r.Succeeded;
+                return r;
+            }
+            var (d, g) = await Abba.RunAsync(context.Options.RoundsPerSide, n => Round(direct, "direct", n), n => Round(gateway, "gateway", n));
+            result.Figures.Add(new Figure
+            {
+                Name = $"{level} warehouse{(level == 1 ? "" : "s")}: accepted", Unit = "changes/s", Compare = Comparison.Ratio,
+                Baseline = [.. d.Select(r => r.PerSecond)], Candidate = [.. g.Select(r => r.PerSecond)],
+                Goal = "≥ 1,000/s", Met = Stats.Median(g.Select(r => r.PerSecond)) >= 1000,
+            });
+            var p99 = new Figure
+            {
+                Name = $"{level} warehouse{(level == 1 ? "" : "s")}: p99", Unit = "ms", Compare = Comparison.Difference,
+                Baseline = [.. d.Select(r => r.P99)], Candidate = [.. g.Select(r => r.P99)], Goal = "≤ 100 ms",
+            };
+            result.Figures.Add(p99 with { Met = p99.CandidateMedian <= 100 });
+            result.Figures.Add(new Figure
+            {
+                Name = $"{level} warehouse{(level == 1 ? "" : "s")}: p50", Unit = "ms", Compare = Comparison.Difference,
+                Baseline = [.. d.Select(r => r.P50)], Candidate = [.. g.Select(r => r.P50)],
+            });
         }
-        // ABBA order, so neither target always runs on a fresher (or more loaded) database.
-        foreach (var (name, baseUri) in new[] { ("direct", direct), ("gateway", gateway), ("gateway", gateway), ("direct", direct) })
-        {
-            results.Add(await RunOnceAsync(http, name, baseUri, requests, concurrency, warmUp: false));
-        }
-        Console.WriteLine();
-        Console.WriteLine("target   | changes/s | p50 ms | p99 ms   (mean of two rounds)");
-        var summary = results.GroupBy(r => r.Target)
-            .Select(g => (Target: g.Key, PerSecond: g.Average(r => r.PerSecond), P50: g.Average(r => r.P50), P99: g.Average(r => r.P99))).ToList();
-        foreach (var r in summary)
-        {
-            Console.WriteLine($"{r.Target,-8} | {r.PerSecond,9:0} | {r.P50,6:0.0} | {r.P99,6:0.0}");
-        }
-        Console.WriteLine($"gateway/direct throughput ratio: {summary.Single(r => r.Target == "gateway").PerSecond / summary.Single(r => r.Target == "direct").PerSecond:0.00}");
-        return 0;
+        context.SampleMemory("after the stock load");
+        result.Notes.Add($"Each warehouse posts receipts of 1 unit of {Seed.Material} as fast as it is answered (closed loop), with its own client's token and an Idempotency-Key per change.");
+        result.Notes.Add($"After every round each warehouse's balance and ledger were read: their growth equals the accepted changes in every round ({verified} changes verified).");
+        result.Notes.Add("Goals are judged on the gateway side (what a warehouse sees). Inventory writes to one SQLite file: every change is a write transaction, and writers queue on its single lock.");
     }
 
-    private static async Task<(string, double, double, double)> RunOnceAsync(HttpClient http, string name, Uri baseUri, int count, int concurrency, bool warmUp)
+    private static Load.Operation Post(HttpClient client, IReadOnlyList<BenchWarehouse> warehouses, string run) => async (caller, i, ct) =>
     {
-        var code = $"BENCH-{name}-{Guid.NewGuid():N}"[..28];
-        using var created = await http.PostAsJsonAsync(new Uri(baseUri, "/api/inventory/warehouses"), new
+        var warehouse = warehouses[caller % warehouses.Count];
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/inventory/warehouses/{warehouse.Id}/stock-changes")
         {
-            code, name = $"benchmark {name}", tier = "street", districtCode = "310115", address = "benchmark",
-            latitude = 31.22, longitude = 121.54, manager = "benchmark", capacity = 100,
-        });
-        created.EnsureSuccessStatusCode();
-        var warehouse = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-        var url = new Uri(baseUri, $"/api/inventory/warehouses/{warehouse}/stock-changes");
-        var latencies = new double[count];
-        var accepted = 0;
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url)
-                {
-                    Content = JsonContent.Create(new { kind = "receipt", materialCode = "FC-SANDBAG", quantity = 1, voucherReference = $"B-{i}" }),
-                };
-                request.Headers.Add("Idempotency-Key", $"{code}-{i}");
-                var started = Stopwatch.GetTimestamp();
-                using var response = await http.SendAsync(request);
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (response.IsSuccessStatusCode)
-                {
-                    Interlocked.Increment(ref accepted);
-                }
-            }
-        }));
-        var seconds = clock.Elapsed.TotalSeconds;
+            Content = JsonContent.Create(new { kind = "receipt", materialCode = Seed.Material, quantity = 1, voucherReference = $"B-{run}-{i}" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", warehouse.Token);
+        request.Headers.Add("Idempotency-Key", $"{run}-{i}-{Guid.NewGuid():N}");
+        using var response = await client.SendAsync(request, ct);
+        await response.Content.LoadIntoBufferAsync(ct);
+        return (response.IsSuccessStatusCode, response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+    };
 
-        // Verify: the balance equals the accepted changes and the ledger sum.
-        var balances = JsonDocument.Parse(await http.GetStringAsync(new Uri(baseUri, $"/api/inventory/warehouses/{warehouse}/balances?material=FC-SANDBAG"))).RootElement;
-        var onHand = balances[0].GetProperty("onHand").GetInt32();
-        var ledger = JsonDocument.Parse(await http.GetStringAsync(new Uri(baseUri, $"/api/inventory/warehouses/{warehouse}/ledger?material=FC-SANDBAG&pageSize=1"))).RootElement;
-        var entries = ledger.GetProperty("count").GetInt64();
-        var ok = onHand == accepted && entries == accepted;
-        Array.Sort(latencies);
-        var result = (name, accepted / seconds, latencies[count / 2], latencies[(int)(count * 0.99)]);
-        Console.WriteLine($"{(warmUp ? "warm-up " : "")}{name}: {accepted}/{count} accepted in {seconds:0.00} s; balance {onHand}, ledger entries {entries}: {(ok ? "verified" : "MISMATCH")}");
-        if (!ok)
+    /// <summary>Each warehouse's balance of the material and its number of ledger entries.</summary>
+    private static async Task<List<(int OnHand, long Entries)>> LedgerAsync(HttpClient client, IReadOnlyList<BenchWarehouse> warehouses, CancellationToken cancellationToken)
+    {
+        var list = new List<(int, long)>();
+        foreach (var w in warehouses)
         {
-            throw new InvalidOperationException($"{name}: balance {onHand} and ledger {entries} do not match {accepted} accepted changes");
+            using var balances = new HttpRequestMessage(HttpMethod.Get, $"/api/inventory/warehouses/{w.Id}/balances?material={Seed.Material}");
+            balances.Headers.Authorization = new AuthenticationHeaderValue("Bearer", w.Token);
+            using var b = await client.SendAsync(balances, cancellationToken);
+            await Http.EnsureAsync(b, "reading balances", cancellationToken);
+            var rows = await b.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var onHand = rows.EnumerateArray().Sum(r => r.GetProperty("onHand").GetInt32());
+            using var ledger = new HttpRequestMessage(HttpMethod.Get, $"/api/inventory/warehouses/{w.Id}/ledger?material={Seed.Material}&pageSize=1");
+            ledger.Headers.Authorization = new AuthenticationHeaderValue("Bearer", w.Token);
+            using var l = await client.SendAsync(ledger, cancellationToken);
+            await Http.EnsureAsync(l, "reading the ledger", cancellationToken);
+            list.Add((onHand, (await l.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("count").GetInt64()));
         }
-        return result;
+        return list;
     }
 }

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace EmergencyOps.Benchmarks;
+
+/// <summary>What one round of load produced: latencies (ms, sorted) of the requests that succeeded, and the counts.</summary>
+internal sealed record LoadResult(double[] Latencies, int Succeeded, int Failed, double Seconds, string? FirstFailure)
+{
+    public double PerSecond => Succeeded / Seconds;
+
+    public double P50 => Stats.Percentile(Latencies, 0.50);
+
+    public double P99 => Stats.Percentile(Latencies, 0.99);
+}
+
+/// <summary>
+/// Drives one operation: closed loop (N callers, each sending the next request when the last one answered) for full
+/// load, or open loop at a fixed rate, where a slow answer does not delay the next request.
+/// </summary>
+internal static class Load
+{
+    /// <summary>One request; true when it succeeded, else false with why in <c>failure</c>.</summary>
+    public delegate Task<(bool Ok, string? Failure)> Operation(int caller, int index, CancellationToken cancellationToken);
+
+    public static async Task<LoadResult> ClosedLoopAsync(int callers, TimeSpan duration, Operation operation, CancellationToken cancellationToken)
+    {
+        var recorder = new Recorder();
+        var index = -1;
+        var clock = Stopwatch.StartNew();
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async caller =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                await recorder.TimeAsync(() => operation(caller, Interlocked.Increment(ref index), cancellationToken));
+            }
+        }));
+        return recorder.Result(clock.Elapsed.TotalSeconds);
+    }
+
+    public static async Task<LoadResult> FixedRateAsync(double perSecond, TimeSpan duration, Operation operation, CancellationToken cancellationToken)
+    {
+        var recorder = new Recorder();
+        var total = (int)(perSecond * duration.TotalSeconds);
+        var inFlight = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            // Sent on schedule whatever the answers do; the schedule is met to the timer's resolution (about 1 ms).
+            var due = TimeSpan.FromSeconds(i / perSecond) - clock.Elapsed;
+            if (due > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(due, cancellationToken);
+            }
+            var n = i;
+            inFlight.Add(Task.Run(() => recorder.TimeAsync(() => operation(0, n, cancellationToken)), cancellationToken));
+        }
+        await Task.WhenAll(inFlight);
+        return recorder.Result(clock.Elapsed.TotalSeconds);
+    }
+
+    private sealed class Recorder
+    {
+        private readonly ConcurrentBag<double> _latencies = [];
+        private int _failed;
+        private string? _firstFailure;
+
+        public async Task TimeAsync(Func<Task<(bool Ok, string? Failure)>> send)
+        {
+            var started = Stopwatch.GetTimestamp();
+            (bool Ok, string? Failure) outcome;
+            try
+            {
+                outcome = await send();
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            {
+                outcome = (false, ex.Message);
+            }
+            if (outcome.Ok)
+            {
+                _latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            else
+            {
+                Interlocked.Increment(ref _failed);
+                Interlocked.CompareExchange(ref _firstFailure, outcome.Failure, null);
+            }
+        }
+
+        public LoadResult Result(double seconds)
+        {
+            var sorted = _latencies.Order().ToArray();
+            return new LoadResult(sorted, sorted.Length, _failed, seconds, _firstFailure);
+        }
+    }
+}

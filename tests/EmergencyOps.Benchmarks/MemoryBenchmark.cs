@@ -1,0 +1,35 @@
+namespace EmergencyOps.Benchmarks;
+
+/// <summary>
+/// Resident memory (VmRSS) of each service: idle after start, after the stock load and with the feed's subscribers
+/// connected, from the samples the other benchmarks took. Runs last.
+/// </summary>
+internal sealed class MemoryBenchmark : IBenchmark
+{
+    private const double Limit = 250;
+
+    public string Name => "memory";
+
+    public string Title => "Memory: RSS of each service, idle and under load";
+
+    public Task RunAsync(BenchContext context, BenchmarkResult result, CancellationToken cancellationToken)
+    {
+        context.SampleMemory("at the end");
+        var idle = context.Memory.First();
+        foreach (var (moment, sample) in context.Memory.Skip(1))
+        {
+            foreach (var service in ServiceProcesses.Names)
+            {
+                var figure = new Figure
+                {
+                    Name = $"{service}, {moment}", Unit = "MB", Compare = Comparison.Difference, BaselineLabel = "idle", CandidateLabel = moment,
+                    Baseline = [idle.Megabytes[service]], Candidate = [sample[service]], Goal = "≤ 250 MB",
+                };
+                result.Figures.Add(figure with { Met = figure.CandidateMedian <= Limit });
+            }
+        }
+        result.Notes.Add("One sample per moment (not rounds): VmRSS from /proc/PID/status of each service's process, found in the process tree of this run's orchestrator. "
+            + "Moments: idle 10 s after start; after the stock-change benchmark; with the most feed subscribers connected through the gateway; at the end of the run.");
+        return Task.CompletedTask;
+    }
+}
