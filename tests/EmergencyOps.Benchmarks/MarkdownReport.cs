@@ -38,8 +38,11 @@ internal static class MarkdownReport
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"## {r.Title} (`{r.Name}`)");
             md.AppendLine();
-            md.AppendLine(r.Method);
-            md.AppendLine();
+            if (r.Method.Length > 0)
+            {
+                md.AppendLine(r.Method);
+                md.AppendLine();
+            }
             md.AppendLine(CultureInfo.InvariantCulture, $"Took {r.Seconds:0} s; load average (1/5/15 min) before {string.Join(" ", r.LoadBefore)}, after {string.Join(" ", r.LoadAfter)}.");
             md.AppendLine();
             foreach (var chart in r.Charts)

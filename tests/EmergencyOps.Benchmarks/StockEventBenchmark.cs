@@ -50,11 +50,14 @@ internal sealed class StockEventBenchmark : IBenchmark
             using var gateway = await system.ClientAsync(system.Gateway, null, cancellationToken);
             gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", warehouse.Token);
             var duration = context.Options.Quick ? TimeSpan.FromSeconds(4) : TimeSpan.FromSeconds(10);
-            await RoundAsync(gateway, warehouse, consumed, TimeSpan.FromSeconds(2), cancellationToken);
+            // The warm-up waits out anything already in inventory's outbox, so the rounds measure the path, not a backlog.
+            var drain = Stopwatch.StartNew();
+            await RoundAsync(gateway, warehouse, consumed, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5), cancellationToken);
+            result.Notes.Add($"Warm-up: 100 changes, all their events consumed {drain.Elapsed.TotalSeconds:0.0} s after the first was sent.");
             var rounds = new List<(double P50, double P99, int Lost)>();
             for (var i = 0; i < context.Options.RoundsPerSide; i++)
             {
-                rounds.Add(await RoundAsync(gateway, warehouse, consumed, duration, cancellationToken));
+                rounds.Add(await RoundAsync(gateway, warehouse, consumed, duration, Straggle, cancellationToken));
             }
             var p50 = new Figure { Name = "p50", Unit = "ms", CandidateLabel = "POST → consumed", Candidate = [.. rounds.Select(r => r.P50)], Goal = "≤ 50 ms" };
             var p99 = new Figure { Name = "p99", Unit = "ms", CandidateLabel = "POST → consumed", Candidate = [.. rounds.Select(r => r.P99)], Goal = "≤ 250 ms" };
@@ -75,7 +78,7 @@ internal sealed class StockEventBenchmark : IBenchmark
     }
 
     private static async Task<(double P50, double P99, int Lost)> RoundAsync(
-        HttpClient gateway, BenchWarehouse warehouse, ConcurrentDictionary<long, long> consumed, TimeSpan duration, CancellationToken cancellationToken)
+        HttpClient gateway, BenchWarehouse warehouse, ConcurrentDictionary<long, long> consumed, TimeSpan duration, TimeSpan straggle, CancellationToken cancellationToken)
     {
         var sent = new ConcurrentDictionary<long, long>();
         var r = await Load.FixedRateAsync(Rate, duration, async (_, i, ct) =>
@@ -95,7 +98,7 @@ internal sealed class StockEventBenchmark : IBenchmark
             sent[body.GetProperty("entries")[0].GetProperty("sequence").GetInt64()] = at;
             return (true, null);
         }, cancellationToken);
-        var deadline = Stopwatch.GetTimestamp() + (long)(Straggle.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(straggle.TotalSeconds * Stopwatch.Frequency);
         while (sent.Keys.Any(k => !consumed.ContainsKey(k)) && Stopwatch.GetTimestamp() < deadline)
         {
             await Task.Delay(50, cancellationToken);

@@ -8,9 +8,11 @@ internal static class Suite
     public static readonly IReadOnlyList<IBenchmark> All =
     [
         new GatewayReadBenchmark(),
+        // Before the stock-change load: that load leaves thousands of events in inventory's outbox, and this
+        // benchmark's events would queue behind them.
+        new StockEventBenchmark(),
         new StockChangeBenchmark(),
         new IdempotencyBenchmark(),
-        new StockEventBenchmark(),
         new CodeResolutionBenchmark(),
         new BusBenchmark(),
         new FeedLatencyBenchmark(),
