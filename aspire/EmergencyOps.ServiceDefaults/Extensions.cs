@@ -85,6 +85,14 @@ public static class Extensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
+            // MassTransit reports a bus that lost its broker after connecting as degraded: that replica cannot deliver
+            // events until the broker is back, so it is not ready (it still accepts writes into its outbox).
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
         return app;
