@@ -27,6 +27,10 @@ public static class Extensions
             .Bind(builder.Configuration.GetSection("Shelters:WarningReaction"))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<AvailabilityOptions>()
+            .Bind(builder.Configuration.GetSection("Shelters:Availability"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<ShelterChanges>();
         builder.Services.AddScoped<WarningReaction>();
         builder.Services.AddScoped<AvailabilityCache>();

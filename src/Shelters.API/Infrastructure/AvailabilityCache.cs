@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmergencyOps.Geography;
+using EmergencyOps.Messaging.Redis;
 using Microsoft.EntityFrameworkCore;
 using Shelters.API.Model;
 using StackExchange.Redis;
@@ -31,15 +32,34 @@ public sealed partial class AvailabilityCache(SheltersContext db, IDatabase redi
         return 0
         """);
 
+    /// <summary>Every district, from the cache where it holds one; from the database while Redis does not answer.</summary>
     public async Task<IReadOnlyList<DistrictAvailability>> GetAllAsync(CancellationToken cancellationToken)
     {
-        var cached = (await redis.HashGetAllAsync(Values)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+        Dictionary<string, string>? cached;
+        try
+        {
+            cached = (await redis.HashGetAllAsync(Values)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+        }
+        catch (Exception ex) when (RedisOutage.Is(ex, cancellationToken))
+        {
+            LogReadFailed(logger, ex);
+            cached = null;
+        }
         var result = new List<DistrictAvailability>();
         foreach (var district in Districts.Shanghai)
         {
-            result.Add(cached.TryGetValue(district.Code, out var json)
-                ? JsonSerializer.Deserialize<DistrictAvailability>(json, JsonSerializerOptions.Web)!
-                : await RefreshAsync(district.Code, cancellationToken));
+            if (cached is not null && cached.TryGetValue(district.Code, out var json))
+            {
+                result.Add(JsonSerializer.Deserialize<DistrictAvailability>(json, JsonSerializerOptions.Web)!);
+                continue;
+            }
+            var value = await ComputeAsync(district.Code, cancellationToken);
+            if (cached is not null)
+            {
+                // A district missing from a cache that answers (after a flush) is filled as it is read.
+                await StoreAsync(value);
+            }
+            result.Add(value);
         }
         return result;
     }
@@ -53,14 +73,26 @@ public sealed partial class AvailabilityCache(SheltersContext db, IDatabase redi
             {
                 await RefreshAsync(code, cancellationToken);
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            catch (Exception ex) when (RedisOutage.Is(ex, cancellationToken))
             {
                 LogRefreshFailed(logger, ex, code);
             }
         }
     }
 
-    private async Task<DistrictAvailability> RefreshAsync(string districtCode, CancellationToken cancellationToken)
+    private async Task RefreshAsync(string districtCode, CancellationToken cancellationToken) =>
+        await StoreAsync(await ComputeAsync(districtCode, cancellationToken));
+
+    private async Task StoreAsync(DistrictAvailability value) => await redis.ScriptEvaluateAsync(SetIfNewer, new
+    {
+        values = (RedisKey)Values,
+        sequences = (RedisKey)Sequences,
+        district = value.DistrictCode,
+        seq = value.AsOf,
+        value = JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+    });
+
+    private async Task<DistrictAvailability> ComputeAsync(string districtCode, CancellationToken cancellationToken)
     {
         // Sequence first: the totals read after it include at least everything up to it.
         var seq = await db.Log.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
@@ -80,16 +112,11 @@ public sealed partial class AvailabilityCache(SheltersContext db, IDatabase redi
             shelters.Sum(s => (long)s.Occupancy),
             receiving.Sum(s => (long)s.Capacity - s.Occupancy),
             seq);
-        await redis.ScriptEvaluateAsync(SetIfNewer, new
-        {
-            values = (RedisKey)Values,
-            sequences = (RedisKey)Sequences,
-            district = districtCode,
-            seq,
-            value = JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
-        });
         return value;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the availability cache; answering from the database")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the availability of district {District} in Redis; the periodic reconciliation will")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, string district);

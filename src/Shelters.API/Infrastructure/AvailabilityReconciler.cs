@@ -1,15 +1,16 @@
 using EmergencyOps.Geography;
+using Microsoft.Extensions.Options;
 
 namespace Shelters.API.Infrastructure;
 
 /// <summary>Repairs the cache after a Redis outage or flush: recomputes every district now and then.</summary>
-internal sealed partial class AvailabilityReconciler(IServiceScopeFactory scopes, TimeProvider time, ILogger<AvailabilityReconciler> logger) : BackgroundService
+internal sealed partial class AvailabilityReconciler(
+    IServiceScopeFactory scopes, IOptions<AvailabilityOptions> options, TimeProvider time, ILogger<AvailabilityReconciler> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        var interval = options.Value.ReconcileInterval;
+        using var timer = new PeriodicTimer(interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -20,11 +21,11 @@ internal sealed partial class AvailabilityReconciler(IServiceScopeFactory scopes
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogFailed(logger, ex);
+                LogFailed(logger, ex, interval);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Availability reconciliation failed; it runs again in a minute")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Availability reconciliation failed; it runs again in {Interval}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, TimeSpan interval);
 }

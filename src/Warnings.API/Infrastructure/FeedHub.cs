@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using EmergencyOps.Contracts.Warnings;
+using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -69,9 +70,10 @@ public sealed partial class FeedHub(
         Wake();
         try
         {
-            await redis.GetSubscriber().PublishAsync(_channel, "1");
+            // Fire and forget: a hung Redis must not hold up the commit that called this; other replicas poll anyway.
+            await redis.GetSubscriber().PublishAsync(_channel, "1", CommandFlags.FireAndForget);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             // Other replicas find the entry at their next poll.
             LogNotifyFailed(logger, ex.Message);
@@ -92,7 +94,7 @@ public sealed partial class FeedHub(
         {
             await redis.GetSubscriber().SubscribeAsync(_channel, (_, _) => Wake());
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.Is(ex, stoppingToken))
         {
             LogNotifyFailed(logger, ex.Message);
         }

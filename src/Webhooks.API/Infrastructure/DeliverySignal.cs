@@ -1,3 +1,4 @@
+using EmergencyOps.Messaging.Redis;
 using StackExchange.Redis;
 
 namespace Webhooks.API.Infrastructure;
@@ -33,7 +34,7 @@ public sealed partial class DeliverySignal(IConnectionMultiplexer redis, IConfig
         {
             redis.GetSubscriber().Publish(_channel, "due", CommandFlags.FireAndForget);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             LogWakeFailed(logger, ex);
         }
@@ -47,7 +48,7 @@ public sealed partial class DeliverySignal(IConnectionMultiplexer redis, IConfig
         {
             await redis.GetSubscriber().SubscribeAsync(_channel, (_, _) => Notify());
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisOutage.Is(ex, cancellationToken))
         {
             // Redis down at start: this replica polls until it is back (the multiplexer resubscribes on reconnect).
             LogWakeFailed(logger, ex);
