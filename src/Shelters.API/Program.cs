@@ -1,3 +1,4 @@
+using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Persistence;
 using Shelters.API.Apis;
 using Shelters.API.Extensions;
@@ -8,8 +9,8 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
-// The migration runner (--migrate) applies the schema and exits.
-if (await app.MigrateOnlyAsync(args)) return;
+// Operator commands (--migrate, --requeue-errors QUEUE) do their one job and exit.
+if (await app.MigrateOnlyAsync(args) || await app.RequeueErrorsOnlyAsync(args)) return;
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSheltersApi();

@@ -1,3 +1,4 @@
+using EmergencyOps.Messaging.Faults;
 using EmergencyOps.Messaging.Outbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,14 @@ public static class MessagingExtensions
 
         var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName) ?? "amqp://guest:guest@localhost:5672/");
         var settings = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        if (settings.FailPointDirectory is { Length: > 0 } failPoints)
+        {
+            if (builder.Environment.IsProduction())
+            {
+                throw new InvalidOperationException("Messaging:FailPointDirectory kills the process at chosen points for fault tests; it is refused in Production.");
+            }
+            FailPoints.WatchDirectory(failPoints);
+        }
         var queuePrefix = string.IsNullOrEmpty(settings.EntityPrefix) ? serviceName : $"{settings.EntityPrefix}-{serviceName}";
 
         builder.Services.AddMassTransit(bus =>

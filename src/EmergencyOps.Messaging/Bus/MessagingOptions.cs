@@ -28,5 +28,12 @@ public sealed class MessagingOptions
     [Range(0, 20)]
     public int RetryLimit { get; set; } = 5;
 
+    /// <summary>
+    /// Where the fault suite arms the <see cref="Faults.FailPoints"/> that kill this process; unset everywhere else and
+    /// refused in Production.
+    /// </summary>
+    [MaxLength(1024)]
+    public string? FailPointDirectory { get; set; }
+
     public OutboxOptions Outbox { get; set; } = new();
 }

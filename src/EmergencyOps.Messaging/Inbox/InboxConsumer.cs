@@ -1,3 +1,4 @@
+using EmergencyOps.Messaging.Faults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
         ArgumentNullException.ThrowIfNull(context);
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be de-duplicated.");
+        FailPoints.RefuseIfListed(messageId);
         var applied = false;
         var strategy = Db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -48,6 +50,7 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
         {
             await AfterCommitAsync(context);
         }
+        FailPoints.Reach(FailPoints.InboxBeforeAck);
     }
 
     /// <summary>Work that must follow a successful commit, such as refreshing a cache from the database.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using EmergencyOps.Messaging.Faults;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +111,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     private async Task PublishAndMarkAsync(TContext db, OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        FailPoints.Reach(FailPoints.OutboxBeforePublish);
         try
         {
             await PublishAsync(row, timeout, cancellationToken);
@@ -121,6 +123,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 CancellationToken.None);
             throw;
         }
+        FailPoints.Reach(FailPoints.OutboxBeforeMark);
         var sentAt = time.GetUtcNow().UtcDateTime;
         await db.Set<OutboxMessage>().Where(m => m.Sequence == row.Sequence)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
