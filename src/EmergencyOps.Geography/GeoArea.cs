@@ -64,7 +64,7 @@ public sealed record GeoCircle(GeoPoint Centre, double RadiusKm)
             error = "a circle is 'lat,lon radius_km'";
             return false;
         }
-        if (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) || radius <= 0 || radius > 500)
+        if (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var radius) || radius is not (> 0 and <= 500))
         {
             error = "the radius must be a number of kilometres above 0 and at most 500";
             return false;

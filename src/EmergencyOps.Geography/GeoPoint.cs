@@ -27,7 +27,8 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
         if (parts.Length != 2
             || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
             || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
-            || lat is < -90 or > 90 || lon is < -180 or > 180)
+            // Written as ranges to be in, so "NaN" (which parses, and compares false with everything) is out.
+            || lat is not (>= -90 and <= 90) || lon is not (>= -180 and <= 180))
         {
             return false;
         }
