@@ -3,14 +3,14 @@ using System.Text.Json;
 namespace EmergencyOps.Testing.BadInput;
 
 /// <summary>What a run found: every failure says which request and why.</summary>
-public sealed record BadInputReport(int Operations, int Requests, IReadOnlyList<string> Failures)
+public sealed record BadInputReport(int Operations, int Requests, IReadOnlyList<string> Failures, int Seed)
 {
     /// <summary>Asserts the run covered at least this much (a broken document cannot pass empty) and found nothing.</summary>
     public void AssertClean(int minOperations, int minRequests)
     {
         Xunit.Assert.True(Operations >= minOperations, $"{Operations} operations");
         Xunit.Assert.True(Requests >= minRequests, $"{Requests} requests");
-        Xunit.Assert.True(Failures.Count == 0, $"{Failures.Count} of {Requests}:{Environment.NewLine}{string.Join(Environment.NewLine, Failures.Take(60))}");
+        Xunit.Assert.True(Failures.Count == 0, $"{Failures.Count} of {Requests} (seed {Seed}; repeat with {BadInputSeed.Reproduce(Seed)}):{Environment.NewLine}{string.Join(Environment.NewLine, Failures.Take(60))}");
     }
 }
 
@@ -21,72 +21,32 @@ public sealed record BadInputReport(int Operations, int Requests, IReadOnlyList<
 /// </summary>
 public static class BadInputSuite
 {
+    public static Task<BadInputReport> RunAsync(
+        HttpClient client, string databaseConnectionString, string prefix, Func<string, string, string?> pathValue, params string[] ignoredTables) =>
+        RunAsync(client, databaseConnectionString, prefix, pathValue, BadInputOptions.Default, ignoredTables);
+
     public static async Task<BadInputReport> RunAsync(
-        HttpClient client, string databaseConnectionString, string prefix, Func<string, string, string?> pathValue, params string[] ignoredTables)
+        HttpClient client, string databaseConnectionString, string prefix, Func<string, string, string?> pathValue, BadInputOptions options, params string[] ignoredTables)
     {
         ArgumentNullException.ThrowIfNull(client);
         var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
         var failures = new List<string>();
         int operations = 0, requests = 0;
-        foreach (var (operation, batch) in new BadRequestGenerator(document, pathValue).Generate(prefix))
+        foreach (var (operation, batch) in new BadRequestGenerator(document, pathValue, options).Generate(prefix))
         {
             operations++;
             var before = await TableSnapshot.TakeAsync(databaseConnectionString, ignoredTables);
             foreach (var request in batch)
             {
                 requests++;
-                if (await CheckAsync(client, request) is { } failure)
+                if ((await BadAnswers.CheckAsync(client, request)).Failure is { } failure)
                 {
                     failures.Add(failure);
                 }
             }
             var after = await TableSnapshot.TakeAsync(databaseConnectionString, ignoredTables);
-            failures.AddRange(TableSnapshot.Differences(before, after).Select(d => $"{operation}: a refused request changed {d}"));
+            failures.AddRange(TableSnapshot.Differences(before, after).Select(d => $"{operation}: a refused request changed {d} ({BadInputSeed.Reproduce(options.Seed)})"));
         }
-        return new BadInputReport(operations, requests, failures);
-    }
-
-    private static async Task<string?> CheckAsync(HttpClient client, BadRequest request)
-    {
-        int status;
-        string body, contentType;
-        try
-        {
-            using var message = request.ToHttp();
-            using var response = await client.SendAsync(message);
-            status = (int)response.StatusCode;
-            contentType = response.Content.Headers.ContentType?.MediaType ?? "";
-            body = await response.Content.ReadAsStringAsync();
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
-        {
-            return $"{request}: the response was cut short ({e.GetType().Name}: {e.Message})";
-        }
-        var shown = body.Length > 300 ? body[..300] + "…" : body;
-        if (status >= 500)
-        {
-            return $"{request}: {status} {shown}";
-        }
-        if (status < 400)
-        {
-            return $"{request}: accepted with {status} {shown}";
-        }
-        if (contentType != "application/problem+json")
-        {
-            return $"{request}: {status} is not a problem detail ({contentType}) {shown}";
-        }
-        try
-        {
-            var problem = JsonDocument.Parse(body).RootElement;
-            if (status is 400 or 422 && !(problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any()))
-            {
-                return $"{request}: {status} names no field {shown}";
-            }
-        }
-        catch (JsonException)
-        {
-            return $"{request}: {status} with a problem that is not JSON {shown}";
-        }
-        return null;
+        return new BadInputReport(operations, requests, failures, options.Seed);
     }
 }

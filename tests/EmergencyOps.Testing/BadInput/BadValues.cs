@@ -9,14 +9,15 @@ namespace EmergencyOps.Testing.BadInput;
 public static class BadValues
 {
     /// <summary>Raw JSON replacing one property or list item of a body.</summary>
-    public static IEnumerable<(string Label, string Raw)> ForBody(JsonNode? node, JsonElement schema)
+    public static IEnumerable<(string Label, string Raw)> ForBody(JsonNode? node, JsonElement schema, string name = "")
     {
         var kind = node?.GetValueKind() ?? JsonValueKind.Null;
         var types = Types(schema);
         bool Is(string type, JsonValueKind k) => types.Contains(type) || (types.Count == 0 && kind == k);
         if (Is("string", JsonValueKind.String))
         {
-            return Text(schema);
+            var valid = kind == JsonValueKind.String ? node!.GetValue<string>() : null;
+            return [.. Text(schema), .. BadTextValues.ForBody(schema), .. BadDomainValues.ForBody(name, valid)];
         }
         if (Is("integer", JsonValueKind.Number) || Is("number", JsonValueKind.Number))
         {
@@ -51,8 +52,12 @@ public static class BadValues
     }
 
     /// <summary>A query value (unescaped).</summary>
-    public static IEnumerable<(string Label, string Value)> ForQuery(JsonElement schema)
+    public static IEnumerable<(string Label, string Value)> ForQuery(JsonElement schema, string name = "")
     {
+        foreach (var value in BadTextValues.ForQuery(schema).Concat(BadDomainValues.For(name, null)))
+        {
+            yield return value;
+        }
         yield return ("NUL", "a\u0000b");
         yield return ("a control character", "a\u0001b");
         yield return ("5,000 characters", new string('9', 5_000));
@@ -121,9 +126,14 @@ public static class BadValues
         yield return ("2^63", "9223372036854775808");
         yield return ("a numeric string", "\"12\"");
         yield return ("true", "true");
+        yield return ("a leading plus", "+1");
+        yield return ("a hexadecimal number", "0x10");
+        yield return ("a fraction without its zero", ".5");
         if (integer)
         {
             yield return ("a fraction", "1.5");
+            yield return ("2^31", "2147483648");
+            yield return ("-2^63 - 1", "-9223372036854775809");
         }
         foreach (var bound in Bounds(schema))
         {
@@ -135,9 +145,18 @@ public static class BadValues
     {
         yield return ("[null]", "[null]");
         yield return ("text for a list", "\"x\"");
+        yield return ("an object for a list", "{}");
+        yield return ("a list in a list", "[[]]");
         if (Number(schema, "maxItems") is { } maxItems && maxItems < 5_000 && node is JsonArray { Count: > 0 } array)
         {
-            yield return ("maxItems + 1", "[" + string.Join(",", Enumerable.Repeat(array[0]!.ToJsonString(), (int)maxItems + 1)) + "]");
+            var item = array[0]!.ToJsonString();
+            yield return ("maxItems + 1", "[" + string.Join(",", Enumerable.Repeat(item, (int)maxItems + 1)) + "]");
+            // Far more items than allowed, yet under the gateway's 1 MB body limit, so the service itself must refuse them.
+            var huge = Math.Min(20_000, 900_000 / (item.Length + 1));
+            if (huge > maxItems + 1)
+            {
+                yield return (huge.ToString("N0", CultureInfo.InvariantCulture) + " items", "[" + string.Join(",", Enumerable.Repeat(item, huge)) + "]");
+            }
         }
     }
 

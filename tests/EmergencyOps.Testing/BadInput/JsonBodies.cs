@@ -71,28 +71,34 @@ public sealed class JsonBodies(SchemaReader reader)
     }
 
     /// <summary>The body with the value at <paramref name="path"/> (e.g. <c>$.area.districtCodes[0]</c>) replaced by raw JSON text.</summary>
-    public static string Replace(JsonNode root, string path, string raw)
+    public static string Replace(JsonNode root, string path, string raw) => BodyEdit.Apply(root, [new BodyEdit(path, raw)]);
+
+    /// <summary>The paths of the properties the schema requires, in the body and every object nested in it.</summary>
+    public IEnumerable<string> Required(JsonNode? node, JsonElement schema, string path = "$")
     {
-        ArgumentNullException.ThrowIfNull(root);
-        const string Marker = "\u0002REPLACED\u0002";
-        var copy = root.DeepClone();
-        JsonNode? parent = null, current = copy;
-        string? key = null;
-        var index = -1;
-        foreach (var step in path[1..].Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries))
+        if (node is JsonObject obj && schema.ValueKind == JsonValueKind.Object)
         {
-            parent = current;
-            (key, index) = step.StartsWith('[') ? (null, int.Parse(step[1..^1], CultureInfo.InvariantCulture)) : (step, -1);
-            current = key is null ? current![index] : current![key];
+            var required = schema.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(x => x.GetString()!).ToHashSet() : [];
+            var properties = schema.TryGetProperty("properties", out var p) ? p : default;
+            foreach (var (key, child) in obj.ToList())
+            {
+                if (required.Contains(key))
+                {
+                    yield return $"{path}.{key}";
+                }
+                var childSchema = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(key, out var cs) ? reader.Resolve(cs) : default;
+                foreach (var nested in Required(child, childSchema, $"{path}.{key}"))
+                {
+                    yield return nested;
+                }
+            }
         }
-        if (parent is JsonObject o)
+        else if (node is JsonArray { Count: > 0 } array && schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("items", out var items))
         {
-            o[key!] = Marker;
+            foreach (var nested in Required(array[0], reader.Resolve(items), $"{path}[0]"))
+            {
+                yield return nested;
+            }
         }
-        else if (parent is JsonArray a)
-        {
-            a[index] = Marker;
-        }
-        return copy.ToJsonString().Replace(JsonSerializer.Serialize(Marker), raw, StringComparison.Ordinal);
     }
 }
