@@ -9,7 +9,7 @@ namespace EmergencyOps.AppHost.Tests;
 /// a broken request reaches the checks behind "not found". A row that cannot be made is named in the test's output and
 /// its path value left to the generator (an id nothing has, answered 404).
 /// </summary>
-public sealed class CorpusRows(HttpClient admin, IReadOnlyDictionary<string, JsonElement> documents, Action<string> log)
+public sealed class CorpusRows(HttpClient admin, HttpClient duty, IReadOnlyDictionary<string, JsonElement> documents, Action<string> log)
 {
     private readonly Dictionary<string, string> _values = [];
 
@@ -48,7 +48,7 @@ public sealed class CorpusRows(HttpClient admin, IReadOnlyDictionary<string, Jso
         {
             log($"inventory receipt: {(int)receipt.StatusCode}");
         }
-        using (var transfer = await SystemData.PostAsync(admin, "/api/inventory/transfers", new { fromWarehouseId = a, toWarehouseId = b, materialCode = "LV-TENT", quantity = 10, reason = "调拨" }))
+        using (var transfer = await SystemData.PostAsync(duty, "/api/inventory/transfers", new { fromWarehouseId = a, toWarehouseId = b, materialCode = "LV-TENT", quantity = 10, reason = "调拨" }))
         {
             var id = await FieldAsync(transfer, "id");
             foreach (var template in Templates("inventory").Where(t => t.StartsWith("/api/inventory/transfers", StringComparison.Ordinal)))
@@ -58,7 +58,7 @@ public sealed class CorpusRows(HttpClient admin, IReadOnlyDictionary<string, Jso
         }
 
         Set("shelters", "*", "id", await FromExampleAsync("shelters", "/api/shelters", "id"));
-        Set("warnings", "*", "id", await FromExampleAsync("warnings", "/api/warnings", "id", tweak: w => { w["level"] = "blue"; w["responsibleUnits"] = new JsonArray(); }));
+        Set("warnings", "*", "id", await FromExampleAsync("warnings", "/api/warnings", "id", client: duty, tweak: w => { w["level"] = "blue"; w["responsibleUnits"] = new JsonArray(); }));
         Set("warnings", "*", "version", "1");
         await FromExampleAsync("warnings", "/api/warnings/thresholds/{indicator}", "indicator", method: "put", path: ("indicator", "rainfall-1h"));
         Set("warnings", "*", "indicator", "rainfall-1h");
@@ -77,7 +77,7 @@ public sealed class CorpusRows(HttpClient admin, IReadOnlyDictionary<string, Jso
 
     // Sends the operation's example (with the values known so far in its path) and reads the first field found.
     private async Task<string?> FromExampleAsync(
-        string service, string template, string field, string? alternative = null, string method = "post", (string Name, string Value)? path = null, Action<JsonObject>? tweak = null)
+        string service, string template, string field, string? alternative = null, string method = "post", (string Name, string Value)? path = null, Action<JsonObject>? tweak = null, HttpClient? client = null)
     {
         if (!documents[service].GetProperty("paths").TryGetProperty(template, out var item) || !item.TryGetProperty(method, out var operation))
         {
@@ -95,7 +95,7 @@ public sealed class CorpusRows(HttpClient admin, IReadOnlyDictionary<string, Jso
         url = path is { } p ? url.Replace($"{{{p.Name}}}", Uri.EscapeDataString(p.Value), StringComparison.Ordinal) : url;
         using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url) { Content = example is null ? null : JsonContent.Create(example) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        using var response = await admin.SendAsync(request);
+        using var response = await (client ?? admin).SendAsync(request);
         return await FieldAsync(response, field, alternative);
     }
 

@@ -45,6 +45,9 @@ public sealed class SystemFixture : IAsyncLifetime
         gateway.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["Gateway__ConnectionLifetime"] = "00:00:00.500"));
         // No test relies on the per-client rate limit, and the bad-input corpus sends over ten thousand requests as one client.
         gateway.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["Gateway__RateLimits__ClientPermits"] = "10000000"));
+        // Likewise the citizens' per-address limit on hazard reports, which the corpus's requests to that form would spend.
+        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "hazards").Annotations.Add(
+            new EnvironmentCallbackAnnotation(env => env["Hazards__CitizenReportPermits"] = "1000000"));
         // No dashboard runs under test, so nothing listens where the services would send telemetry: a stopping service
         // would wait out the exporter's timeout before it exits, and a restarted replica would overrun the orchestrator's stop.
         foreach (var project in builder.Resources.OfType<ProjectResource>())

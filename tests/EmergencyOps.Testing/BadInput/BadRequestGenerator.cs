@@ -18,6 +18,7 @@ public sealed record BadInputOptions(int Seed, int Combinations)
 /// </summary>
 public sealed class BadRequestGenerator(JsonElement document, Func<string, string, string?> pathValue, BadInputOptions? options = null)
 {
+    private const int MaxUrl = 8_000;
     private readonly SchemaReader _schemas = new(document);
     private readonly BadInputOptions _options = options ?? BadInputOptions.Default;
 
@@ -79,7 +80,12 @@ public sealed class BadRequestGenerator(JsonElement document, Func<string, strin
         }
         foreach (var (first, second) in Pairs(random, alone, mutations.Where(m => !m.Alone).ToList()))
         {
-            yield return Make(first, second);
+            // Two long query values make a request line over Kestrel's 8 KB, refused with a bare 414 before any code of
+            // ours runs: a limit of the server, not of the service under test.
+            if (Make(first, second) is { Url.Length: <= MaxUrl } request)
+            {
+                yield return request;
+            }
         }
     }
 

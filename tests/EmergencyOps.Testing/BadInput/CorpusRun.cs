@@ -25,12 +25,13 @@ public sealed class CorpusRun
     /// <summary>The failures in a stable order, whatever order the workers finished in.</summary>
     public IReadOnlyList<string> Failures => [.. _failures.Order(StringComparer.Ordinal)];
 
-    public static async Task<CorpusRun> SendAsync(HttpClient client, IEnumerable<(string Service, BadRequestGenerator Generator)> services, int concurrency)
+    public static async Task<CorpusRun> SendAsync(Func<BadRequest, HttpClient> client, IEnumerable<(string Service, BadRequestGenerator Generator)> services, int concurrency)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var run = new CorpusRun();
         await Parallel.ForEachAsync(run.Draw(services), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (item, _) =>
         {
-            var (status, failure) = await BadAnswers.CheckAsync(client, item.Request);
+            var (status, failure) = await BadAnswers.CheckAsync(client(item.Request), item.Request);
             run._requests.AddOrUpdate(item.Service, 1, (_, n) => n + 1);
             run._statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             if (failure is not null)
