@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace EmergencyOps.Gateway.Tests;
 
@@ -87,6 +89,30 @@ public sealed class GatewayTests(GatewayFixture fixture) : IClassFixture<Gateway
         Assert.Equal("", await reader.ReadLineAsync(timeout.Token));
         Assert.Equal("id: 2", await reader.ReadLineAsync(timeout.Token));
         Assert.Equal("data: second", await reader.ReadLineAsync(timeout.Token));
+    }
+
+    [Fact]
+    public async Task An_event_stream_ends_as_soon_as_the_gateway_starts_to_stop_so_its_subscriber_reconnects_elsewhere()
+    {
+        using var gateway = fixture.With();
+        using var client = gateway.CreateClient();
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/hazards/stream"), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Equal("id: 1", await reader.ReadLineAsync(timeout.Token));
+
+        // The service still holds its second event back: only the gateway's stopping can end the stream now.
+        gateway.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        var ended = await Record.ExceptionAsync(async () =>
+        {
+            while (await reader.ReadLineAsync(timeout.Token) is not null)
+            {
+            }
+        });
+        Assert.True(ended is null or IOException or HttpRequestException, ended?.ToString());
+        Assert.False(timeout.IsCancellationRequested);
+        Assert.False(fixture.Hazards.ReleaseSecondEvent.Task.IsCompleted);
     }
 
     [Fact]

@@ -78,6 +78,7 @@ public static class Extensions
     public static WebApplication UseEdgeProtection(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<StreamsEndOnShutdown>();
         app.UseCors();
         // The rate limiter needs the caller, so authentication runs before it. Until a scheme is registered (bearer tokens,
         // through the shared authentication defaults) every caller is anonymous. The defaults' MapDefaultEndpoints may have
