@@ -82,6 +82,8 @@ public static class ChemicalsApi
         // A new Q or β changes every unit holding the chemical: they are re-graded with the change.
         await services.Evaluator.ReevaluateAsync(cas, $"catalogue changed: {cas}", cancellationToken);
         await services.Risk.SaveAsync(cancellationToken); // re-graded units move their enterprises' risk levels
+        // Every code of the chemical resolves to it: a rare edit, so all entries are retired rather than each found.
+        services.Cache.InvalidateAllAfterCommit(transaction);
         await transaction.CommitAsync(cancellationToken);
         var response = ChemicalResponse.From(chemical, categories);
         return created ? TypedResults.Created($"/api/hazards/chemicals/{cas}", response) : TypedResults.Ok(response);

@@ -13,7 +13,7 @@ public static class CodesApi
     public static RouteGroupBuilder MapCodesApi(this RouteGroupBuilder hazards)
     {
         var api = hazards.MapGroup("/codes").WithTags("Codes");
-        api.MapGet("/{code}", Resolve).WithName("ResolveCode")
+        api.MapGet("/{code}", CodeResolver.Resolve).WithName("ResolveCode")
             .WithSummary("Resolve a product code in full: product, enterprise, chemical and hazards, current SDS and label, trace summary (an enterprise: codes it owns, holds or receives)").RequireAuthorization(HazardsPolicies.Read);
         api.MapGet("/{code}/qr", QrCodes.GetQr).WithName("GetCodeQr")
             .WithSummary("The code's QR image (PNG, or SVG with ?format=svg or Accept: image/svg+xml) encoding its resolve URL").RequireAuthorization(HazardsPolicies.Read);
@@ -33,38 +33,6 @@ public static class CodesApi
     {
         code = code.Trim().ToUpperInvariant();
         return ProductCode.IsValid(code) ? null : Problems.Invalid("code", ProductCode.Explain(code));
-    }
-
-    public static async Task<Results<Ok<CodeResolution>, NotFound, ValidationProblem, ProblemHttpResult>> Resolve(
-        string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
-    {
-        if (CheckCode(ref code) is { } invalid)
-        {
-            return invalid;
-        }
-        var db = services.Db;
-        var (product, refused) = await services.ReadableProductAsync(code, cancellationToken);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        if (product is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var enterprise = await db.Enterprises.AsNoTracking().SingleAsync(e => e.Id == product.EnterpriseId, cancellationToken);
-        var chemical = await db.Chemicals.AsNoTracking().SingleAsync(c => c.Cas == product.Cas, cancellationToken);
-        var sds = await db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
-        var label = await db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
-        var lastStep = await db.Scans.AsNoTracking().Where(s => s.Code == code).OrderByDescending(s => s.Sequence).Select(s => (ScanStep?)s.Step).FirstOrDefaultAsync(cancellationToken);
-        var holder = product.HolderEnterpriseId is { } h ? await db.Enterprises.AsNoTracking().Where(e => e.Id == h).Select(e => e.Name).SingleOrDefaultAsync(cancellationToken) : null;
-        var anomalies = await db.Anomalies.CountAsync(a => a.Code == code, cancellationToken);
-        var children = await db.Products.AsNoTracking().Where(p => p.ParentCode == code).OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(cancellationToken);
-        var trace = new TraceSummary(product.LastSequence, lastStep is { } step ? TraceRules.Name(step) : null, product.LastScannedAt, product.HolderEnterpriseId, holder,
-            product.InTransitTo, product.Remaining, product.Unit, product.Disposed, anomalies);
-        var url = services.Issuer.ResolveUrl(code);
-        return TypedResults.Ok(new CodeResolution(code, url, services.Issuer.Response(product), EnterpriseResponse.From(enterprise),
-            ChemicalResponse.From(chemical, await services.CategoriesAsync(cancellationToken)), SdsResponse.From(sds), LabelResponse.From(label), trace, children));
     }
 
     public static Task<Results<Ok<SdsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviseSds(
@@ -110,6 +78,7 @@ public static class CodesApi
         var revision = create(product.Id, latest + 1);
         revisions.Add(revision);
         await services.Db.SaveChangesAsync(cancellationToken);
+        services.Cache.InvalidateAfterCommit(transaction, code);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(respond(revision));
     }

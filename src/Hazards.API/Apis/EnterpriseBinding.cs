@@ -63,8 +63,12 @@ public sealed class EnterpriseBinding
     public bool MayRead(Product product)
     {
         ArgumentNullException.ThrowIfNull(product);
-        return !Bound || _own.Contains(product.EnterpriseId) || Involves(product);
+        return MayRead(product.EnterpriseId, product.HolderEnterpriseId, product.InTransitTo);
     }
+
+    /// <summary>The same, from a resolution's owner, holder and consignee (a cached one: the product row is not read).</summary>
+    public bool MayRead(Guid owner, Guid? holder, Guid? consignee) =>
+        !Bound || _own.Contains(owner) || (holder is { } h && _own.Contains(h)) || (consignee is { } c && _own.Contains(c));
 
     /// <summary>
     /// Scans: the holder and the consignee of the latest shipping, or the owner before the code is commissioned (it has no

@@ -15,7 +15,7 @@ namespace Hazards.API.Apis;
 #pragma warning disable ASP0029
 [Microsoft.Extensions.Validation.SkipValidation]
 #pragma warning restore ASP0029
-public sealed class HazardServices(HazardsContext db, HazardEvents events, ProductIssuer issuer, UnitEvaluator evaluator, TraceRecorder trace, RiskModel risk, ClaimsPrincipal user)
+public sealed class HazardServices(HazardsContext db, HazardEvents events, ProductIssuer issuer, UnitEvaluator evaluator, TraceRecorder trace, RiskModel risk, CodeCache cache, ClaimsPrincipal user)
 {
     public HazardsContext Db { get; } = db;
 
@@ -30,6 +30,9 @@ public sealed class HazardServices(HazardsContext db, HazardEvents events, Produ
     public RiskModel Risk { get; } = risk;
 
     public ClaimsPrincipal User { get; } = user;
+
+    /// <summary>Code resolutions in Redis: whatever changes one removes it after commit.</summary>
+    public CodeCache Cache { get; } = cache;
 
     public string Actor => User.ActorName();
 

@@ -78,6 +78,8 @@ public static class ProductsApi
             ProductValidation.ToSds(Guid.Empty, 1, request.Sds!, services.Events.Now, services.Actor),
             ProductValidation.ToLabel(Guid.Empty, 1, request.Label!, services.Events.Now, services.Actor), cancellationToken);
         await services.Db.SaveChangesAsync(cancellationToken);
+        // A new code has no entry to remove, unless a database was replaced under a Redis that outlived it.
+        services.Cache.InvalidateAfterCommit(transaction, product.Code);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/hazards/codes/{product.Code}", services.Issuer.Response(product));
     }

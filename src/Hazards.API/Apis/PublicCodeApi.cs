@@ -21,11 +21,17 @@ public static class PublicCodeApi
     }
 
     public static async Task<Results<Ok<PublicCodeInformation>, NotFound, ValidationProblem>> GetPublicInformation(
-        string code, HazardsContext db, CancellationToken cancellationToken)
+        string code, HazardsContext db, CodeCache cache, CancellationToken cancellationToken)
     {
         if (CodesApi.CheckCode(ref code) is { } invalid)
         {
             return invalid;
+        }
+        // The public answer has an entry of its own beside the full one: the same for everyone, with nothing private in it.
+        var cached = await cache.GetAsync(code, CodeView.Public, CodeCacheJson.Compact.Public);
+        if (cached.Value is { } hit)
+        {
+            return TypedResults.Ok(hit);
         }
         var c = code;
         var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == c, cancellationToken);
@@ -36,6 +42,8 @@ public static class PublicCodeApi
         var chemical = await db.Chemicals.AsNoTracking().SingleAsync(ch => ch.Cas == product.Cas, cancellationToken);
         var label = await db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
         var sds = await db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
-        return TypedResults.Ok(PublicCodeInformation.From(product, chemical, label, sds));
+        var information = PublicCodeInformation.From(product, chemical, label, sds);
+        await cache.StoreAsync(code, CodeView.Public, cached, information, CodeCacheJson.Compact.Public);
+        return TypedResults.Ok(information);
     }
 }

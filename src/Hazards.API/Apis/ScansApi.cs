@@ -47,7 +47,9 @@ public static class ScansApi
             // Read and write in one transaction: on SQLite it takes the write lock first, so the rules
             // always judge the latest trace; elsewhere the product's version token catches a race.
             await using var transaction = await services.Db.BeginOrJoinTransactionAsync(cancellationToken);
-            // Committed whatever the answer: a refusal keeps its anomaly, other answers wrote nothing.
+            // Committed whatever the answer: a refusal keeps its anomaly, other answers wrote nothing. Either way the
+            // resolution changes (its trace, holder, quantity, child codes or anomaly count), so its cached answers go.
+            services.Cache.InvalidateAfterCommit(transaction, code);
             var result = await CheckAndRecordAsync(code, request, services, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;

@@ -59,6 +59,8 @@ public static class StandardTablesApi
         await services.Db.SaveChangesAsync(cancellationToken);
         await services.Evaluator.ReevaluateAsync(null, $"table 2/4 changed: {code}", cancellationToken);
         await services.Risk.SaveAsync(cancellationToken); // re-graded units move their enterprises' risk levels
+        // A category's Q and β are part of every resolution of a chemical in it (its effective factors).
+        services.Cache.InvalidateAllAfterCommit(transaction);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(category);
     }

@@ -28,6 +28,11 @@ public static class Extensions
             .Bind(builder.Configuration.GetSection(HazardsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<CodeCacheOptions>()
+            .Bind(builder.Configuration.GetSection(CodeCacheOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CodeCache>();
         builder.Services.AddHostedService<CatalogueSeeder>();
         builder.Services.AddCitizenRateLimit();
         builder.Services.AddScoped<HazardEvents>();
