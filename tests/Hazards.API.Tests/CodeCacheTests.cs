@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using EmergencyOps.Testing;
+using Hazards.API.Infrastructure;
+using Hazards.API.Model;
+using Microsoft.Extensions.DependencyInjection;
+using static Hazards.API.Tests.CodeCacheTestData;
+using static Hazards.API.Tests.HazardTestData;
+
+namespace Hazards.API.Tests;
+
+/// <summary>Code resolutions served from Redis: the same answer as the database's, per caller where it must be, never older than a change.</summary>
+public sealed class CodeCacheTests(HazardsFactory factory) : IClassFixture<HazardsFactory>
+{
+    [Fact]
+    public async Task The_second_resolution_comes_from_Redis_byte_for_byte_the_same_as_the_first()
+    {
+        using var client = factory.CreateClient();
+        var (_, code) = await client.CommissionedAsync();
+
+        var fromDatabase = await client.ResolveBodyAsync(code);
+        Assert.True(await Redis.KeyExistsAsync(factory.EntryKey(code)));
+        await factory.RenameBehindTheServiceAsync(code, "改名(未经服务)");
+        var fromCache = await client.ResolveBodyAsync(code);
+
+        Assert.Equal(fromDatabase, fromCache);
+        Assert.Equal("液氨(工业级)", JsonSerializer.Deserialize<CodeResolution>(fromCache, Json)!.Product.TradeName);
+        var ttl = await Redis.KeyTimeToLiveAsync(factory.EntryKey(code));
+        Assert.InRange(ttl!.Value, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
+    }
+
+    [Fact]
+    public async Task The_public_answer_has_an_entry_of_its_own_with_nothing_private_in_it()
+    {
+        using var client = factory.CreateClient();
+        var (owner, code) = await client.CommissionedAsync();
+        using var anonymous = factory.CreateClient().Anonymous();
+
+        var first = await anonymous.PublicAsync(code);
+        var entry = (string?)await Redis.StringGetAsync(factory.EntryKey(code, CodeView.Public));
+        await factory.RenameBehindTheServiceAsync(code, "改名(未经服务)");
+        var second = await anonymous.PublicAsync(code);
+
+        Assert.Equal("液氨(工业级)", second.TradeName);
+        Assert.Equal(JsonSerializer.Serialize(first, Json), JsonSerializer.Serialize(second, Json));
+        Assert.NotNull(entry);
+        Assert.DoesNotContain(owner.CreditCode, entry, StringComparison.Ordinal);
+        Assert.DoesNotContain("holder", entry, StringComparison.OrdinalIgnoreCase);
+        Assert.False(await Redis.KeyExistsAsync(factory.EntryKey(code)));
+    }
+
+    [Fact]
+    public async Task A_cached_resolution_is_still_refused_to_an_enterprise_that_neither_owns_holds_nor_receives_it()
+    {
+        using var bureau = factory.CreateClient();
+        var (owner, code) = await bureau.CommissionedAsync();
+        var stranger = await bureau.RegisterAsync();
+        await bureau.ResolveBodyAsync(code);
+        using var ownerClient = factory.CreateClient().ForEnterprise(owner);
+        using var strangerClient = factory.CreateClient().ForEnterprise(stranger);
+
+        using var refused = await strangerClient.GetAsync($"/api/hazards/codes/{code}");
+        var allowed = await ownerClient.ResolveAsync(code);
+
+        Assert.True(await Redis.KeyExistsAsync(factory.EntryKey(code)));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("Not your enterprise", (await refused.ProblemAsync()).GetProperty("title").GetString());
+        Assert.Equal(code, allowed.Code);
+    }
+
+    [Fact]
+    public async Task An_entry_that_cannot_be_read_is_a_miss_and_is_replaced()
+    {
+        using var client = factory.CreateClient();
+        var (_, code) = await client.CommissionedAsync();
+        await client.ResolveBodyAsync(code);
+
+        await Redis.StringSetAsync(factory.EntryKey(code), "{\"generation\":\"not a number\"");
+        await factory.RenameBehindTheServiceAsync(code, "改名(重新读取)");
+        var resolved = await client.ResolveAsync(code);
+
+        Assert.Equal("改名(重新读取)", resolved.Product.TradeName);
+        Assert.Contains("改名(重新读取)", (string?)await Redis.StringGetAsync(factory.EntryKey(code)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reader_slower_than_a_change_stores_an_answer_that_is_never_served()
+    {
+        using var client = factory.CreateClient();
+        var (owner, code) = await client.CommissionedAsync();
+        var cache = factory.Services.GetRequiredService<CodeCache>();
+
+        // The slow reader's stamps and answer are taken before the scan; it stores them after the scan's invalidation.
+        var lookup = await cache.GetAsync(code, CodeView.Full, CodeCacheJson.Compact.Full);
+        var stale = await client.ResolveAsync(code);
+        await client.ScanOkAsync(code, Scan("dispensing", owner.Id, 100));
+        await cache.StoreAsync(code, CodeView.Full, lookup, stale, CodeCacheJson.Compact.Full);
+        var resolved = await client.ResolveAsync(code);
+
+        Assert.Equal((1, 400m), (stale.Trace.Scans, stale.Trace.Remaining));
+        Assert.Equal((2, 300m), (resolved.Trace.Scans, resolved.Trace.Remaining));
+    }
+}
