@@ -84,6 +84,20 @@ public sealed class CodeCacheTests(HazardsFactory factory) : IClassFixture<Hazar
     }
 
     [Fact]
+    public async Task A_row_stored_before_todays_rules_is_cached_and_answered_as_the_database_answers_it()
+    {
+        using var client = factory.CreateClient();
+        var (owner, code) = await client.CommissionedAsync();
+        await factory.ExecuteAsync("UPDATE Enterprises SET Latitude = 1e999, Name = 'a' || char(1) || 'b' WHERE Id = $id", ("$id", ServiceDatabase.Key(owner.Id)));
+
+        var fromDatabase = await client.ResolveBodyAsync(code);
+        var fromCache = await client.ResolveBodyAsync(code);
+
+        Assert.Equal(fromDatabase, fromCache);
+        Assert.True(await Redis.KeyExistsAsync(factory.EntryKey(code)));
+    }
+
+    [Fact]
     public async Task A_reader_slower_than_a_change_stores_an_answer_that_is_never_served()
     {
         using var client = factory.CreateClient();

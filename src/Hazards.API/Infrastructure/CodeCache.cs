@@ -92,7 +92,8 @@ public sealed partial class CodeCache : IDisposable
             var bytes = JsonSerializer.SerializeToUtf8Bytes(new CachedCode<T>(stamp.Generation, stamp.Version, value), json);
             await _redis.StringSetAsync(EntryKey(code, view), bytes, TimeToLive);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        // An answer the cache cannot hold is still the answer: it is served uncached.
+        catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException or NotSupportedException or ArgumentException)
         {
             LogWriteFailed(_logger, ex, code);
         }
@@ -126,7 +127,7 @@ public sealed partial class CodeCache : IDisposable
         {
             return JsonSerializer.Deserialize((byte[])value!, json) is { Value: not null } entry ? entry : null;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
             // An entry of another release, or damaged: a miss, and the fresh answer replaces it.
             LogUnreadable(_logger, ex, code);

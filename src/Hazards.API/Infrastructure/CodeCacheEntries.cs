@@ -26,11 +26,13 @@ public sealed record CachedCode<T>(long Generation, long Version, T Value);
 [JsonSerializable(typeof(CachedCode<PublicCodeInformation>), TypeInfoPropertyName = "Public")]
 public sealed partial class CodeCacheJson : JsonSerializerContext
 {
-    // An entry is never embedded in HTML or script, so only what JSON itself requires is escaped.
+    // An entry is never embedded in HTML or script, so only what JSON itself requires is escaped. A number stored before
+    // today's rules (∞ in a coordinate) is kept as it is, so the answer built from the entry is the one built from the row.
     public static CodeCacheJson Compact { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     });
 }
 
