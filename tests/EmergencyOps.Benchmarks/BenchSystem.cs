@@ -63,6 +63,7 @@ internal sealed class BenchSystem : IAsyncDisposable
             env["Gateway__RateLimits__ClientPermits"] = "10000000";
             env["Gateway__RateLimits__AnonymousPermits"] = "10000000";
         }));
+        UncachedHazards.Add(builder, dataDirectory);
         // No dashboard listens for telemetry here: without this every service would retry its exporter and time out at stop.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -75,7 +76,7 @@ internal sealed class BenchSystem : IAsyncDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(StartTimeout);
             await app.StartAsync(timeout.Token);
-            foreach (var resource in Services.Append("gateway"))
+            foreach (var resource in Services.Append("gateway").Append(UncachedHazards.Name))
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
             }

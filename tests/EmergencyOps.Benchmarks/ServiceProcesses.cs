@@ -27,7 +27,7 @@ internal sealed class ServiceProcesses(int self)
         {
             var args = CommandLine(pid).Split('\0');
             return args.Any(a => a.EndsWith(assembly, StringComparison.Ordinal) || a.EndsWith(assembly + ".dll", StringComparison.Ordinal))
-                && !args.Contains("--migrate");
+                && !args.Contains("--migrate") && !args.Contains(UncachedHazards.SwitchArgument);
         }).ToHashSet();
         // `dotnet run` (if used) and the app both name the assembly: the app is the one with no such child.
         return candidates.Where(pid => !candidates.Any(c => table.GetValueOrDefault(c) == pid)).Select(pid => (int?)pid).FirstOrDefault();
