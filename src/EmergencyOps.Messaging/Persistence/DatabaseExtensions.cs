@@ -1,4 +1,5 @@
 using EmergencyOps.Messaging.Outbox;
+using EmergencyOps.Messaging.Persistence.WriteGate;
 using EmergencyOps.ServiceDefaults;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +39,9 @@ public static partial class DatabaseExtensions
 
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            // Microsoft.Data.Sqlite waits for the single writer lock synchronously, holding a pool thread;
-            // enough threads from the start keep concurrent writers from starving everything else (Redis, Kestrel).
+            // This process's writers queue for the file without holding threads (the write gate), but Microsoft.Data.Sqlite
+            // still waits synchronously, holding a pool thread, when another process (a replica) has the lock;
+            // enough threads from the start keep those waits from starving everything else (Redis, Kestrel).
             ThreadPool.GetMinThreads(out var workers, out var io);
             ThreadPool.SetMinThreads(Math.Max(workers, 64), io);
         }
@@ -103,7 +105,7 @@ public static partial class DatabaseExtensions
         return provider switch
         {
             DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
-            _ => db.UseSqlite(connectionString),
+            _ => db.UseSqlite(connectionString).UseSqliteWriteGate(),
         };
     }
 
