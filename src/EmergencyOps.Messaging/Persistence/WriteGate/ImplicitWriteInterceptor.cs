@@ -104,7 +104,7 @@ internal sealed class ImplicitWriteInterceptor : DbCommandInterceptor
 
     private static void Enter(DbCommand command, bool suppressed)
     {
-        if (!suppressed && IsImplicitWrite(command, out var connection)
+        if (!suppressed && ImplicitWriteConnection(command) is { } connection
             && SqliteWriteGate.Enter(connection, command.CommandTimeout, CancellationToken.None) is { } lease)
         {
             Leases.AddOrUpdate(command, lease);
@@ -113,7 +113,7 @@ internal sealed class ImplicitWriteInterceptor : DbCommandInterceptor
 
     private static async ValueTask EnterAsync(DbCommand command, bool suppressed, CancellationToken cancellationToken)
     {
-        if (!suppressed && IsImplicitWrite(command, out var connection)
+        if (!suppressed && ImplicitWriteConnection(command) is { } connection
             && await SqliteWriteGate.EnterAsync(connection, command.CommandTimeout, cancellationToken) is { } lease)
         {
             Leases.AddOrUpdate(command, lease);
@@ -130,9 +130,6 @@ internal sealed class ImplicitWriteInterceptor : DbCommandInterceptor
     }
 
     // Microsoft.Data.Sqlite refuses a command without the connection's open transaction, so no transaction means none is open.
-    private static bool IsImplicitWrite(DbCommand command, out SqliteConnection connection)
-    {
-        connection = (command.Connection as SqliteConnection)!;
-        return connection is not null && command.Transaction is null && WriteStatement.IsWrite(command.CommandText);
-    }
+    private static SqliteConnection? ImplicitWriteConnection(DbCommand command) =>
+        command is { Transaction: null, Connection: SqliteConnection connection } && WriteStatement.IsWrite(command.CommandText) ? connection : null;
 }

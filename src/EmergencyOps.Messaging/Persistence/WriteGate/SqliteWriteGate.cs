@@ -83,9 +83,13 @@ internal static class SqliteWriteGate
 
     private static (string File, FileQueue Queue, ConnectionTurn Turn)? Prepare(SqliteConnection connection)
     {
-        // Absolute once the connection is open; empty for in-memory and temporary databases.
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return null;
+        }
+        // Absolute for an open connection (as SQLite resolved it); empty for in-memory and temporary databases.
         var file = connection.DataSource;
-        if (string.IsNullOrEmpty(file) || connection.State != System.Data.ConnectionState.Open)
+        if (string.IsNullOrEmpty(file))
         {
             return null;
         }
