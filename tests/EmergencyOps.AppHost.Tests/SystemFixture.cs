@@ -12,7 +12,7 @@ namespace EmergencyOps.AppHost.Tests;
 /// The real app model started once for the collection, with two replicas of every service and its own broker,
 /// cache and data folder. Warnings' deadlines are short so the sweeps have work while the tests watch.
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
     public const int Replicas = 2;
     public static readonly string[] Services = ["hazards", "warnings", "inventory", "shelters", "webhooks"];
@@ -54,6 +54,7 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
         }
+        Configure(builder);
         var identities = LocalIdentities.Read(builder.Configuration);
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -66,12 +67,17 @@ public sealed class SystemFixture : IAsyncLifetime
             ?? throw new InvalidOperationException("the messaging resource has no connection string"));
     }
 
+    /// <summary>Changes the app model before it starts, for a system with settings of its own.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
     // The gateway is healthy once one replica of each service is; the replica tests need both.
     private Task EveryReplicaHealthyAsync(CancellationToken cancellationToken) =>
         ReplicasAsync(Services, _ => true, cancellationToken);
 
     /// <summary>Returns once every replica of each service is running and healthy, counting only snapshots that pass <paramref name="counts"/>.</summary>
-    private async Task ReplicasAsync(IReadOnlyCollection<string> services, Func<ResourceEvent, bool> counts, CancellationToken cancellationToken)
+    protected async Task ReplicasAsync(IReadOnlyCollection<string> services, Func<ResourceEvent, bool> counts, CancellationToken cancellationToken)
     {
         var healthy = new Dictionary<string, (string Service, bool Healthy)>();
         await foreach (var change in App.ResourceNotifications.WatchAsync(cancellationToken))
@@ -122,7 +128,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public MessageRecorder Recorder() => new(string.Empty, Broker);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway?.Dispose();
         Tokens?.Dispose();

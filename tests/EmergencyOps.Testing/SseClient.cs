@@ -18,9 +18,10 @@ public sealed class SseClient : IAsyncDisposable
 
     public HttpResponseMessage Response => _response!;
 
-    public static async Task<SseClient> ConnectAsync(HttpClient client, string url, string? lastEventId = null)
+    public static async Task<SseClient> ConnectAsync(HttpClient client, string url, string? lastEventId = null, CancellationToken cancellationToken = default)
     {
         var sse = new SseClient();
+        using var cancelled = cancellationToken.Register(sse._stop.Cancel);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         if (lastEventId is not null)
@@ -30,7 +31,7 @@ public sealed class SseClient : IAsyncDisposable
         sse._response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, sse._stop.Token);
         if (sse._response.IsSuccessStatusCode)
         {
-            sse._reader = Task.Run(() => sse.ReadAsync(sse._response));
+            sse._reader = Task.Run(() => sse.ReadAsync(sse._response), CancellationToken.None);
         }
         return sse;
     }
@@ -41,6 +42,9 @@ public sealed class SseClient : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
         return await _events.Reader.ReadAsync(cts.Token);
     }
+
+    /// <summary>The next event; throws <see cref="ChannelClosedException"/> once the stream has ended.</summary>
+    public ValueTask<SseEvent> NextAsync(CancellationToken cancellationToken) => _events.Reader.ReadAsync(cancellationToken);
 
     public async Task<List<SseEvent>> TakeAsync(int count, TimeSpan? timeout = null)
     {
