@@ -211,6 +211,10 @@ public sealed partial class InputRulesTests(WarningsFactory factory) : IClassFix
         }
         using var single = await _client.PostAsJsonAsync("/api/warnings/readings", new { indicator = "rainfall", station = "PD-1", district = Pudong, value = -9.2e18, observedAt = at });
         await single.FieldProblemAsync("value");
+        // A top-level field beside a batch would be ignored: it is refused instead, whatever it holds.
+        var batch = new[] { new { indicator = "rainfall", station = "PD-1", district = Pudong, value = 1, observedAt = at } };
+        using var both = await _client.PostAsJsonAsync("/api/warnings/readings", new { district = "31011", readings = batch });
+        await both.FieldProblemAsync("district");
     }
 
     [Theory]

@@ -32,6 +32,14 @@ public static class MonitoringApi
         var inputs = request.Readings ?? [new ReadingInput(request.Indicator, request.Station, request.District, request.Value, request.ObservedAt)];
         var errors = new Dictionary<string, string[]>();
         if (inputs.Count is 0 or > WarningLimits.Readings) errors["readings"] = [$"Post 1 to {WarningLimits.Readings} readings."];
+        // One reading at the top level or a batch in readings, never both: a top-level field beside a batch would be ignored.
+        if (request.Readings is not null)
+        {
+            foreach (var (field, value) in new (string, object?)[] { ("indicator", request.Indicator), ("station", request.Station), ("district", request.District), ("value", request.Value), ("observedAt", request.ObservedAt) })
+            {
+                if (value is not null) errors[field] = ["Send one reading in the top-level fields or several in readings, not both."];
+            }
+        }
         var thresholds = await services.Db.Thresholds.AsNoTracking().ToDictionaryAsync(t => t.Indicator, cancellationToken);
         var now = services.Publisher.Now;
         for (var i = 0; i < inputs.Count; i++)
