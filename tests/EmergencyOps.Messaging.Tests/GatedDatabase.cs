@@ -3,6 +3,7 @@ using EmergencyOps.Messaging.Persistence.WriteGate;
 using EmergencyOps.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EmergencyOps.Messaging.Tests;
 
@@ -28,7 +29,7 @@ internal sealed class GatedDatabase
         return new GatedDatabase(connectionString, file);
     }
 
-    public TestContext Open() => Open(_connectionString);
+    public TestContext Open(ILoggerFactory? loggers = null) => Open(_connectionString, loggers);
 
     public int Waiting => SqliteWriteGate.Waiting(File);
 
@@ -66,10 +67,14 @@ internal sealed class GatedDatabase
 
     public Task<int> NotesAsync() => InContextAsync(db => db.Notes.CountAsync());
 
-    private static TestContext Open(string connectionString)
+    private static TestContext Open(string connectionString, ILoggerFactory? loggers = null)
     {
         var options = new DbContextOptionsBuilder<TestContext>();
         options.UseConfiguredProvider(DatabaseProvider.Sqlite, connectionString);
+        if (loggers is not null)
+        {
+            options.UseLoggerFactory(loggers);
+        }
         return new TestContext(options.Options);
     }
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace EmergencyOps.Messaging.Persistence;
 
@@ -39,7 +41,7 @@ public static class TransactionExtensions
 }
 
 /// <summary>A transaction this code owns (commits it) or a savepoint in one it joined (releases it).</summary>
-public sealed class OwnedTransaction : IAsyncDisposable
+public sealed partial class OwnedTransaction : IAsyncDisposable
 {
     private readonly DbContext _db;
     private readonly IDbContextTransaction _transaction;
@@ -89,13 +91,33 @@ public sealed class OwnedTransaction : IAsyncDisposable
         _committed = true;
         if (Owned || _root is null)
         {
-            foreach (var action in _afterCommit)
+            await RunAfterCommitAsync();
+        }
+    }
+
+    // The data is committed and the caller will be told so: a failing cache refresh or notification is logged, never
+    // turned into an error for a request whose effect already happened (the next reconcile or read repairs it).
+    private async Task RunAfterCommitAsync()
+    {
+        var actions = _afterCommit.ToList();
+        _afterCommit.Clear();
+        foreach (var action in actions)
+        {
+            try
             {
                 await action();
             }
-            _afterCommit.Clear();
+            catch (Exception ex)
+            {
+                LogAfterCommitFailed(Logger(), ex);
+            }
         }
     }
+
+    private ILogger Logger() => _db.GetService<ILoggerFactory>().CreateLogger<OwnedTransaction>();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Work scheduled after a commit failed; the committed data stands")]
+    private static partial void LogAfterCommitFailed(ILogger logger, Exception exception);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Inventory.API.Tests;
+namespace EmergencyOps.Testing;
 
-/// <summary>Keeps the service's log lines of chosen categories, so a test can see what an administrator's change logged.</summary>
+/// <summary>Keeps the log lines of chosen categories, so a test can see what was logged and at which level.</summary>
 public sealed class LogRecorder(params string[] categories) : ILoggerProvider
 {
     private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message)> _lines = new();
