@@ -146,11 +146,14 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        // MassTransit can keep a publish waiting for a lost connection past its token; the wait ends here regardless, so the
+        // attempt is recorded and retried. A publish given up on that still completes later sends the same message id,
+        // which consumers' inboxes take once.
         await bus.Publish(message, type, context =>
         {
             context.MessageId = row.MessageId;
             context.CorrelationId = row.CorrelationId;
-        }, deadline.Token);
+        }, deadline.Token).WaitAsync(timeout, cancellationToken);
     }
 
     private async Task CleanupAsync(OutboxOptions settings, CancellationToken cancellationToken)
