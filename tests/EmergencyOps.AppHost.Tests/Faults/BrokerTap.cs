@@ -56,7 +56,9 @@ public sealed class BrokerTap : IAsyncDisposable
                 }
             });
         }
-        catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or IOException)
+        // A channel operation on a node still starting can also outlast the client's continuation timeout.
+        catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or IOException
+            or OperationCanceledException or TimeoutException)
         {
         }
         return _taken;
