@@ -30,6 +30,8 @@ public static class OpenApiExtensions
             o.AddOperationTransformer<RequestExampleTransformer>();
             o.AddOperationTransformer<OpenApi.OperationSecurityTransformer>();
             o.AddDocumentTransformer(new OpenApi.OAuth2SchemeTransformer(scopeDescriptions));
+            o.AddSchemaTransformer<Input.EnumSchemaTransformer>();
+            o.AddDocumentTransformer<Input.EnumSchemaTransformer>();
             o.AddSchemaTransformer<Input.InputSchemaTransformer>();
             o.AddSchemaTransformer<OpenApi.TimeSchemaTransformer>();
             o.AddSchemaTransformer<OpenApi.OptionalPropertiesSchemaTransformer>();

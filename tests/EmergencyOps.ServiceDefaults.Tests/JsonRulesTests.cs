@@ -40,11 +40,31 @@ public sealed class JsonRulesTests
     [InlineData("""{"level":2}""")]
     [InlineData("""{"level":"2"}""")]
     [InlineData("""{"level":"purple"}""")]
+    [InlineData("""{"level":"blue,orange"}""")]
+    [InlineData("""{"level":"orange\t"}""")]
+    [InlineData("""{"level":" orange"}""")]
+    [InlineData("""{"level":""}""")]
     [InlineData("""{"name":"a","name":"b"}""")]
     [InlineData("""{"capacity":2147483648}""")]
     [InlineData("""{"name":"\ud800"}""")]
     public void Numbers_as_text_enums_as_numbers_and_repeated_keys_do_not_bind(string json) =>
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Registration>(json, Options));
+
+    [Theory]
+    [InlineData("orange")]
+    [InlineData("Orange")]
+    [InlineData("ORANGE")]
+    public void An_enum_binds_by_its_name_in_any_case(string name) =>
+        Assert.Equal(Colour.Orange, JsonSerializer.Deserialize<Registration>($$"""{"level":"{{name}}"}""", Options)!.Level);
+
+    [Fact]
+    public void A_comma_list_of_names_is_refused_naming_the_names_allowed()
+    {
+        var refused = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Registration>("""{"level":"blue,orange"}""", Options));
+
+        Assert.Contains("Expected one of: blue, orange.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("$.level", refused.Path);
+    }
 
     [Fact]
     public void Valid_text_with_line_breaks_emoji_and_Chinese_binds_unchanged()
