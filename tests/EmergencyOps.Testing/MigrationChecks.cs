@@ -84,6 +84,57 @@ public static class MigrationChecks
         Assert.Contains(before, table => table.Value > 0);
     }
 
+    /// <summary>
+    /// A file a release migrated up to <paramref name="previous"/> (with rows from <paramref name="seed"/>) is brought up to
+    /// this one by the service's migrator: every migration applied, nothing pending, no table losing a row.
+    /// </summary>
+    public static async Task AssertUpgradesFromAsync<TContext, TSqlite, TSqlServer>(string previous, Action<TContext>? seed = null)
+        where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext
+    {
+        seed ??= db => db.Set<InboxMessage>().Add(new InboxMessage { MessageId = Guid.NewGuid(), ConsumerId = "previous-release", ReceivedAt = DateTime.UtcNow });
+        var connection = TestInfrastructure.FreshSqliteConnectionString("previous");
+        await using (var old = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, connection))
+        {
+            await old.GetService<IMigrator>().MigrateAsync(previous);
+            Assert.NotEmpty(await old.Database.GetPendingMigrationsAsync());
+            seed(old);
+            await old.SaveChangesAsync();
+        }
+        var before = await SqliteShape.RowCountsAsync(connection);
+        var migrator = new DatabaseMigrator<TContext, TSqlite, TSqlServer>(DatabaseProvider.Sqlite, connection, NullLogger<DatabaseMigrator<TContext, TSqlite, TSqlServer>>.Instance);
+
+        await migrator.MigrateAsync(CancellationToken.None);
+
+        Assert.Empty(await migrator.PendingAsync(CancellationToken.None));
+        await using var upgraded = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, connection);
+        Assert.Equal(upgraded.Database.GetMigrations(), await upgraded.Database.GetAppliedMigrationsAsync());
+        var after = await SqliteShape.RowCountsAsync(connection);
+        Assert.All(before, table => Assert.Equal(table.Value, after[table.Key]));
+        Assert.Contains(before, table => table.Value > 0);
+    }
+
+    /// <summary>
+    /// Once a service has migrations after its baseline, a SQLite file made before migrations is refused, naming the release
+    /// to upgrade through (the one whose model was the baseline), and is left as it was.
+    /// </summary>
+    public static async Task AssertRefusesFileMadeBeforeMigrationsAsync<TContext, TSqlite, TSqlServer>()
+        where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext
+    {
+        var connection = TestInfrastructure.FreshSqliteConnectionString("previous");
+        await using (var previous = MigrationContexts.Create<TContext>(DatabaseProvider.Sqlite, connection))
+        {
+            await previous.Database.EnsureCreatedAsync();
+        }
+        var before = await SqliteShape.RowCountsAsync(connection);
+        var migrator = new DatabaseMigrator<TContext, TSqlite, TSqlServer>(DatabaseProvider.Sqlite, connection, NullLogger<DatabaseMigrator<TContext, TSqlite, TSqlServer>>.Instance);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(CancellationToken.None));
+
+        await using var migrations = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, connection);
+        Assert.Contains($"start the release that introduced migration {migrations.Database.GetMigrations().First()}", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await SqliteShape.RowCountsAsync(connection));
+    }
+
     private sealed class CreatedTables : TSqlFragmentVisitor
     {
         public List<string> Names { get; } = [];

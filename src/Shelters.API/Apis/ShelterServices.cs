@@ -42,16 +42,6 @@ public sealed class ShelterServices(SheltersContext db, ShelterChanges changes, 
     }
 
     /// <summary>Open, in-service shelters with room for <paramref name="people"/>, nearest first.</summary>
-    public async Task<IReadOnlyList<NearbyShelter>> NearestWithRoomAsync(GeoPoint from, int people, int limit, Guid? except, CancellationToken cancellationToken)
-    {
-        // A city has thousands of shelters at most: distance is computed here, not in SQL (SQLite has no trigonometry).
-        var candidates = await Db.Shelters.AsNoTracking()
-            .Where(s => s.Status == ShelterStatus.Open && !s.OutOfService && s.Capacity - s.Occupancy >= people && s.Id != except)
-            .ToListAsync(cancellationToken);
-        // A row stored before the input rules may have no finite location: it cannot be anyone's nearest shelter.
-        return [.. candidates.Where(s => double.IsFinite(s.Latitude) && double.IsFinite(s.Longitude))
-            .NearestFirst(from, s => s.Location).Take(limit)
-            .Select(x => new NearbyShelter(x.Item.Id, x.Item.Name, x.Item.DistrictCode, x.Item.Address,
-                x.Item.Latitude, x.Item.Longitude, x.Item.Available, x.Item.Capacity, x.Metres))];
-    }
+    public Task<IReadOnlyList<NearbyShelter>> NearestWithRoomAsync(GeoPoint from, int people, int limit, Guid? except, CancellationToken cancellationToken) =>
+        NearestShelters.FindAsync(Db, from, people, limit, except, cancellationToken);
 }

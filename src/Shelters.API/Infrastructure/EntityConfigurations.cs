@@ -24,6 +24,8 @@ internal sealed class ShelterConfiguration : IEntityTypeConfiguration<Shelter>
         b.PrimitiveCollection(s => s.SuitableHazards).HasMaxLength(HazardsColumnLength).ElementType(e => e.HasMaxLength(CodeLength));
         b.PrimitiveCollection(s => s.UnsuitableHazards).HasMaxLength(HazardsColumnLength).ElementType(e => e.HasMaxLength(CodeLength));
         b.HasIndex(s => new { s.DistrictCode, s.Status });
+        // The nearest-shelter search reads a latitude band of open shelters (NearestShelters).
+        b.HasIndex(s => new { s.Status, s.Latitude });
         // A deleted shelter keeps its row; its name is free for a corrected registration.
         b.HasIndex(s => s.Name).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
         b.HasQueryFilter(s => s.DeletedAt == null);

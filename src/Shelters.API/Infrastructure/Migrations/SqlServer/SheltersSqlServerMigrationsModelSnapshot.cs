@@ -288,6 +288,8 @@ namespace Shelters.API.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("DistrictCode", "Status");
 
+                    b.HasIndex("Status", "Latitude");
+
                     b.ToTable("Shelters", null, t =>
                         {
                             t.HasCheckConstraint("CK_Shelters_Occupancy", "\"Occupancy\" >= 0 AND \"Occupancy\" <= \"Capacity\"");

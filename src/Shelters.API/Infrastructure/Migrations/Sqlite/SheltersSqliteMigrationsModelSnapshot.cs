@@ -281,6 +281,8 @@ namespace Shelters.API.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("DistrictCode", "Status");
 
+                    b.HasIndex("Status", "Latitude");
+
                     b.ToTable("Shelters", null, t =>
                         {
                             t.HasCheckConstraint("CK_Shelters_Occupancy", "\"Occupancy\" >= 0 AND \"Occupancy\" <= \"Capacity\"");
