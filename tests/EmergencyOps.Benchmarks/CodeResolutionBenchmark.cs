@@ -67,33 +67,38 @@ internal sealed class CodeResolutionBenchmark : IBenchmark
         return r;
     }
 
-    private static async Task<List<string>> SeedAsync(BenchSystem system, CancellationToken cancellationToken)
+    private static async Task<List<string>> SeedAsync(BenchSystem system, CancellationToken cancellationToken) =>
+        (await SeedProductsAsync(system, new("91310116MA1K2W9Q4K", "基准测试危化品储运有限公司", "JZCS"), Products, "基准", cancellationToken)).Codes;
+
+    /// <summary>Registers an enterprise and <paramref name="count"/> liquid-ammonia products with their SDS and label, as the bureau's admin.</summary>
+    public static async Task<(Guid Enterprise, List<string> Codes)> SeedProductsAsync(
+        BenchSystem system, (string CreditCode, string Name, string ShortCode) enterprise, int count, string tag, CancellationToken cancellationToken)
     {
         using var admin = await system.ClientAsync(system.Gateway, "admin", cancellationToken);
         using var registered = await admin.PostAsJsonAsync("/api/hazards/enterprises", new
         {
-            creditCode = "91310116MA1K2W9Q4K", name = "基准测试危化品储运有限公司", shortCode = "JZCS", districtCode = "310116",
+            creditCode = enterprise.CreditCode, name = enterprise.Name, shortCode = enterprise.ShortCode, districtCode = "310116",
             address = "上海市金山区基准路1号", latitude = 30.7265, longitude = 121.3342, contact = "基准测试", phone = "021-57940000",
         }, cancellationToken);
         await Http.EnsureAsync(registered, "registering an enterprise", cancellationToken);
-        var enterprise = (await registered.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
         var codes = new List<string>();
-        for (var i = 0; i < Products; i++)
+        for (var i = 0; i < count; i++)
         {
-            using var coded = await admin.PostAsJsonAsync($"/api/hazards/enterprises/{enterprise}/products", new
+            using var coded = await admin.PostAsJsonAsync($"/api/hazards/enterprises/{id}/products", new
             {
-                cas = "7664-41-7", tradeName = $"液氨(基准{i})", concentration = "≥99.6%", packaging = "钢瓶 400 kg",
+                cas = "7664-41-7", tradeName = $"液氨({tag}{i})", concentration = "≥99.6%", packaging = "钢瓶 400 kg",
                 sds = new { sections = Enumerable.Range(1, 16).Select(n => new { number = n, content = $"第{n}部分" }) },
                 label = new
                 {
                     nameZh = "液氨", nameEn = "Liquid ammonia", pictograms = new[] { "GHS04", "GHS05", "GHS06", "GHS09" }, signalWord = "危险",
                     hazardStatements = new[] { "H221", "H280", "H331", "H314", "H400" }, precautionaryStatements = new[] { "P210", "P260" },
-                    supplier = "基准测试危化品储运有限公司", emergencyPhone = "021-57941119",
+                    supplier = enterprise.Name, emergencyPhone = "021-57941119",
                 },
             }, cancellationToken);
             await Http.EnsureAsync(coded, "registering a product", cancellationToken);
             codes.Add((await coded.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("code").GetString()!);
         }
-        return codes;
+        return (id, codes);
     }
 }
