@@ -58,7 +58,15 @@ public sealed class CorpusRows(HttpClient admin, HttpClient duty, IReadOnlyDicti
         }
 
         Set("shelters", "*", "id", await FromExampleAsync("shelters", "/api/shelters", "id"));
-        Set("warnings", "*", "id", await FromExampleAsync("warnings", "/api/warnings", "id", client: duty, tweak: w => { w["level"] = "blue"; w["responsibleUnits"] = new JsonArray(); }));
+        Set("warnings", "*", "id", await FromExampleAsync("warnings", "/api/warnings", "id", client: duty, tweak: w =>
+        {
+            // The example's times are a past typhoon's: without them the warning is in force from now on, so it is made.
+            w["level"] = "blue";
+            w["responsibleUnits"] = new JsonArray();
+            w.Remove("effective");
+            w.Remove("onset");
+            w.Remove("expires");
+        }));
         Set("warnings", "*", "version", "1");
         await FromExampleAsync("warnings", "/api/warnings/thresholds/{indicator}", "indicator", method: "put", path: ("indicator", "rainfall-1h"));
         Set("warnings", "*", "indicator", "rainfall-1h");
