@@ -144,16 +144,24 @@ internal sealed partial class OutboxDispatcher<TContext>(
         activity?.SetTag("messaging.message.id", row.MessageId.ToString());
         activity?.SetTag("messaging.outbox.sequence", row.Sequence);
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        // MassTransit can keep a publish waiting for a lost connection past its token; the wait ends here regardless, so the
-        // attempt is recorded and retried. A publish given up on that still completes later sends the same message id,
-        // which consumers' inboxes take once.
-        await bus.Publish(message, type, context =>
+        var publish = bus.Publish(message, type, context =>
         {
             context.MessageId = row.MessageId;
             context.CorrelationId = row.CorrelationId;
-        }, deadline.Token).WaitAsync(timeout, cancellationToken);
+        }, deadline.Token);
+        // Disposed when the publish ends, even one given up on below, so MassTransit never holds a disposed token; its
+        // outcome is observed there too.
+        _ = publish.ContinueWith(static (done, state) =>
+        {
+            _ = done.Exception;
+            ((CancellationTokenSource)state!).Dispose();
+        }, deadline, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // MassTransit can keep a publish waiting for a lost connection past its token; the wait ends here regardless, so the
+        // attempt is recorded and retried. A publish given up on that still completes later sends the same message id,
+        // which consumers' inboxes take once.
+        await publish.WaitAsync(timeout, cancellationToken);
     }
 
     private async Task CleanupAsync(OutboxOptions settings, CancellationToken cancellationToken)
