@@ -26,12 +26,7 @@ internal sealed class CodeResolutionBenchmark : IBenchmark
         using var cached = await system.ClientAsync(system.Direct("hazards"), "regulator1", cancellationToken);
         using var uncached = await system.ClientAsync(system.Direct(UncachedHazards.Name), "regulator1", cancellationToken);
         var round = context.Options.Round;
-        Load.Operation Resolve(HttpClient client) => async (_, i, ct) =>
-        {
-            using var response = await client.GetAsync($"/api/hazards/codes/{codes[i % codes.Count]}", ct);
-            await response.Content.LoadIntoBufferAsync(ct);
-            return (response.IsSuccessStatusCode, response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode}");
-        };
+        Load.Operation Resolve(HttpClient client) => Load.Get(client, i => $"/api/hazards/codes/{codes[i % codes.Count]}");
         // Warm-up of both: JIT, connection pools, and on the cached side the first (missing) read of every code.
         foreach (var client in new[] { uncached, cached })
         {

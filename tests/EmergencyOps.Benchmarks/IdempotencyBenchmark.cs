@@ -64,8 +64,6 @@ internal sealed class IdempotencyBenchmark : IBenchmark
         {
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
-        using var response = await client.SendAsync(request, ct);
-        await response.Content.LoadIntoBufferAsync(ct);
-        return (response.IsSuccessStatusCode, response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        return await Load.SendAsync(client, request, ct, withBody: true);
     };
 }

@@ -22,6 +22,23 @@ internal static class Load
     /// <summary>One request; true when it succeeded, else false with why in <c>failure</c>.</summary>
     public delegate Task<(bool Ok, string? Failure)> Operation(int caller, int index, CancellationToken cancellationToken);
 
+    /// <summary>Sends a request and reads its whole answer: a 2xx succeeded; otherwise the status (and, if asked, the body) says why not.</summary>
+    public static async Task<(bool Ok, string? Failure)> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken, bool withBody = false)
+    {
+        using var response = await client.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        return response.IsSuccessStatusCode
+            ? (true, null)
+            : (false, withBody ? $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}" : $"{(int)response.StatusCode}");
+    }
+
+    /// <summary>A GET of the path for each request's index.</summary>
+    public static Operation Get(HttpClient client, Func<int, string> path) => async (_, i, ct) =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path(i));
+        return await SendAsync(client, request, ct);
+    };
+
     public static async Task<LoadResult> ClosedLoopAsync(int callers, TimeSpan duration, Operation operation, CancellationToken cancellationToken)
     {
         var recorder = new Recorder();

@@ -17,8 +17,8 @@ internal static partial class Profiler
         return code == 0 ? null : $"dotnet-trace is not restored (run `dotnet tool restore`): {output.Trim()}";
     }
 
-    /// <summary>Runs <paramref name="load"/> while the process is profiled; writes the trace, the counters and the summary beside the report.</summary>
-    public static async Task<Profile> DuringAsync(int pid, string directory, string stem, TimeSpan duration, Func<Task> load, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="load"/> while the process is profiled; writes the counters and the summary beside the report and returns the summary's path.</summary>
+    public static async Task<string> DuringAsync(int pid, string directory, string stem, TimeSpan duration, Func<Task> load, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var trace = Path.Combine(directory, stem + ".nettrace");
@@ -42,7 +42,7 @@ internal static partial class Profiler
         // Tens of MB each; the summary above is what the report keeps.
         File.Delete(trace);
         File.Delete(trace + ".etlx");
-        return new Profile(text, summary, top);
+        return text;
     }
 
     // Threads sampled while parked (an idle pool thread, a blocked wait) are most of the samples and say nothing about
@@ -50,7 +50,7 @@ internal static partial class Profiler
     private static readonly string[] Idle =
     [
         "LowLevelLifoSemaphore", "Monitor.Wait", "WaitHandle.Wait", "ManualResetEventSlim.Wait", "Interop+Sys.Read", "Interop+Sys.WaitForSocketEvents",
-        "Thread.StartCore", "WorkerThreadStart", "PollGC", "Thread.Sleep", "ThreadPoolWorkQueue.Dispatch", "WaitSubsystem", "Missing Symbol",
+        "Thread.StartCore", "WorkerThreadStart", "PollGC", "ThreadPoolWorkQueue.Dispatch", "WaitSubsystem", "Missing Symbol",
         "Thread.StartCallback", "PortableThreadPool+GateThread", "SocketAsyncEngine.EventLoop", "(Non-Activities)", "Threads",
         "ExecutionContext.Run", "StartHelper.Callback", "DedicatedThreadPoolPipeScheduler", "TimerQueue.TimerThread", "FileSystemWatcher", "Heartbeat.TimerLoop",
         "Program.<Main>$", "SpinThenBlockingWait", "InternalWaitCore", "Program.<Main>(", "Program+<<Main>$>", "HostingAbstractionsHostExtensions.Run",
@@ -103,6 +103,3 @@ internal static partial class Profiler
         return (process.ExitCode, await output + await error);
     }
 }
-
-/// <summary>A profile's files and what they say.</summary>
-internal sealed record Profile(string File, string Counters, string TopMethods);

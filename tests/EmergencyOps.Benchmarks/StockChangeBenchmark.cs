@@ -94,9 +94,9 @@ internal sealed class StockChangeBenchmark : IBenchmark
             profiled = await Load.ClosedLoopAsync(64, round, Post(gateway, warehouses, "profile"), cancellationToken);
             cpu = use.Describe();
         }, cancellationToken);
-        Console.WriteLine($"  profiled round: {profiled!.PerSecond:0}/s, p99 {profiled.P99:0} ms; {cpu}; {profile.File}");
+        Console.WriteLine($"  profiled round: {profiled!.PerSecond:0}/s, p99 {profiled.P99:0} ms; {cpu}; {profile}");
         result.Notes.Add($"Profiled round (64 warehouses through the gateway, not in the figures; {profiled.PerSecond:0} changes/s, p99 {profiled.P99:0} ms while traced): {cpu}. "
-            + $"Inventory's counters and the methods where its threads spent their time: {Path.GetFileName(profile.File)}.");
+            + $"Inventory's counters and the methods where its threads spent their time: {Path.GetFileName(profile)}.");
     }
 
     public static Load.Operation Post(HttpClient client, IReadOnlyList<BenchWarehouse> warehouses, string run) => async (caller, i, ct) =>
@@ -108,9 +108,7 @@ internal sealed class StockChangeBenchmark : IBenchmark
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", warehouse.Token);
         request.Headers.Add("Idempotency-Key", $"{run}-{i}-{Guid.NewGuid():N}");
-        using var response = await client.SendAsync(request, ct);
-        await response.Content.LoadIntoBufferAsync(ct);
-        return (response.IsSuccessStatusCode, response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        return await Load.SendAsync(client, request, ct, withBody: true);
     };
 
     /// <summary>Each warehouse's balance of the material and its number of ledger entries.</summary>

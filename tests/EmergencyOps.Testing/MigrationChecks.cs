@@ -62,8 +62,7 @@ public static class MigrationChecks
     public static async Task AssertAdoptsPreviousReleaseAsync<TContext, TSqlite, TSqlServer>(Action<TContext>? seed = null)
         where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext
     {
-        // By default a message the previous release consumed: every service but identity keeps them.
-        seed ??= db => db.Set<InboxMessage>().Add(new InboxMessage { MessageId = Guid.NewGuid(), ConsumerId = "previous-release", ReceivedAt = DateTime.UtcNow });
+        seed ??= PreviousReleaseRow;
         var connection = TestInfrastructure.FreshSqliteConnectionString("previous");
         await using (var previous = MigrationContexts.Create<TContext>(DatabaseProvider.Sqlite, connection))
         {
@@ -72,16 +71,14 @@ public static class MigrationChecks
             await previous.SaveChangesAsync();
         }
         var before = await SqliteShape.RowCountsAsync(connection);
-        var migrator = new DatabaseMigrator<TContext, TSqlite, TSqlServer>(DatabaseProvider.Sqlite, connection, NullLogger<DatabaseMigrator<TContext, TSqlite, TSqlServer>>.Instance);
+        var migrator = SqliteMigrator<TContext, TSqlite, TSqlServer>(connection);
 
         Assert.Empty(await migrator.MigrateAsync(CancellationToken.None));
         Assert.Empty(await migrator.PendingAsync(CancellationToken.None));
         Assert.Empty(await migrator.MigrateAsync(CancellationToken.None));
         await using var adopted = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, connection);
         Assert.Equal(adopted.Database.GetMigrations(), await adopted.Database.GetAppliedMigrationsAsync());
-        var after = await SqliteShape.RowCountsAsync(connection);
-        Assert.All(before, table => Assert.Equal(table.Value, after[table.Key]));
-        Assert.Contains(before, table => table.Value > 0);
+        await AssertRowsKeptAsync(connection, before);
     }
 
     /// <summary>
@@ -91,7 +88,7 @@ public static class MigrationChecks
     public static async Task AssertUpgradesFromAsync<TContext, TSqlite, TSqlServer>(string previous, Action<TContext>? seed = null)
         where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext
     {
-        seed ??= db => db.Set<InboxMessage>().Add(new InboxMessage { MessageId = Guid.NewGuid(), ConsumerId = "previous-release", ReceivedAt = DateTime.UtcNow });
+        seed ??= PreviousReleaseRow;
         var connection = TestInfrastructure.FreshSqliteConnectionString("previous");
         await using (var old = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, connection))
         {
@@ -101,16 +98,14 @@ public static class MigrationChecks
             await old.SaveChangesAsync();
         }
         var before = await SqliteShape.RowCountsAsync(connection);
-        var migrator = new DatabaseMigrator<TContext, TSqlite, TSqlServer>(DatabaseProvider.Sqlite, connection, NullLogger<DatabaseMigrator<TContext, TSqlite, TSqlServer>>.Instance);
+        var migrator = SqliteMigrator<TContext, TSqlite, TSqlServer>(connection);
 
         await migrator.MigrateAsync(CancellationToken.None);
 
         Assert.Empty(await migrator.PendingAsync(CancellationToken.None));
         await using var upgraded = MigrationContexts.Create<TSqlite>(DatabaseProvider.Sqlite, connection);
         Assert.Equal(upgraded.Database.GetMigrations(), await upgraded.Database.GetAppliedMigrationsAsync());
-        var after = await SqliteShape.RowCountsAsync(connection);
-        Assert.All(before, table => Assert.Equal(table.Value, after[table.Key]));
-        Assert.Contains(before, table => table.Value > 0);
+        await AssertRowsKeptAsync(connection, before);
     }
 
     /// <summary>
@@ -126,7 +121,7 @@ public static class MigrationChecks
             await previous.Database.EnsureCreatedAsync();
         }
         var before = await SqliteShape.RowCountsAsync(connection);
-        var migrator = new DatabaseMigrator<TContext, TSqlite, TSqlServer>(DatabaseProvider.Sqlite, connection, NullLogger<DatabaseMigrator<TContext, TSqlite, TSqlServer>>.Instance);
+        var migrator = SqliteMigrator<TContext, TSqlite, TSqlServer>(connection);
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => migrator.MigrateAsync(CancellationToken.None));
 
@@ -134,6 +129,21 @@ public static class MigrationChecks
         Assert.Contains($"start the release that introduced migration {migrations.Database.GetMigrations().First()}", refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, await SqliteShape.RowCountsAsync(connection));
     }
+
+    // By default a message the previous release consumed: every service but identity keeps them.
+    private static void PreviousReleaseRow(DbContext db) =>
+        db.Set<InboxMessage>().Add(new InboxMessage { MessageId = Guid.NewGuid(), ConsumerId = "previous-release", ReceivedAt = DateTime.UtcNow });
+
+    private static async Task AssertRowsKeptAsync(string connection, IReadOnlyDictionary<string, long> before)
+    {
+        var after = await SqliteShape.RowCountsAsync(connection);
+        Assert.All(before, table => Assert.Equal(table.Value, after[table.Key]));
+        Assert.Contains(before, table => table.Value > 0);
+    }
+
+    private static DatabaseMigrator<TContext, TSqlite, TSqlServer> SqliteMigrator<TContext, TSqlite, TSqlServer>(string connection)
+        where TContext : DbContext where TSqlite : TContext where TSqlServer : TContext =>
+        new(DatabaseProvider.Sqlite, connection, NullLogger<DatabaseMigrator<TContext, TSqlite, TSqlServer>>.Instance);
 
     private sealed class CreatedTables : TSqlFragmentVisitor
     {

@@ -22,9 +22,8 @@ internal sealed class StrictEnumConverter : JsonConverterFactory
 
     private sealed class Named<TEnum>(JsonConverter<TEnum> inner) : JsonConverter<TEnum> where TEnum : struct, Enum
     {
-        private static readonly HashSet<string> Names = new(
-            Enum.GetNames<TEnum>().SelectMany(n => new[] { n, JsonNamingPolicy.CamelCase.ConvertName(n) }),
-            StringComparer.OrdinalIgnoreCase);
+        // Any case, as the built-in converter reads them; the camelCase spelling differs from the name only in case.
+        private static readonly HashSet<string> Names = new(Enum.GetNames<TEnum>(), StringComparer.OrdinalIgnoreCase);
 
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

@@ -39,24 +39,31 @@ internal static class Clones
                 }
             }
         }
-        await using var insert = db.CreateCommand();
-        insert.CommandTimeout = 600;
-        insert.CommandText = $"""
+        var insert = $"""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {copies})
             INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
             SELECT {string.Join(", ", columns.Select(c => overrides.TryGetValue(c, out var sql) ? sql : $"t.\"{c}\""))}
             FROM n, ({source}) AS t
             """;
-        return await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var command = db.CreateCommand();
+        command.CommandTimeout = 600;
+        command.CommandText = insert;
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<long> ScalarAsync(string file, string sql, CancellationToken cancellationToken)
+    public static Task ExecuteAsync(string file, string sql, CancellationToken cancellationToken) =>
+        RunAsync(file, sql, command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+    public static Task<long> ScalarAsync(string file, string sql, CancellationToken cancellationToken) =>
+        RunAsync(file, sql, async command => Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+
+    private static async Task<T> RunAsync<T>(string file, string sql, Func<SqliteCommand, Task<T>> run, CancellationToken cancellationToken)
     {
         await using var db = Open(file);
         await db.OpenAsync(cancellationToken);
         await using var command = db.CreateCommand();
         command.CommandTimeout = 600;
         command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return await run(command);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class GrowthBenchmark : IBenchmark
 
     public async Task RunAsync(BenchContext context, BenchmarkResult result, CancellationToken cancellationToken)
     {
-        IGrowingData[] data = [new LedgerGrowth(context.System), new ProductGrowth(context.System), new WarningGrowth(context.System), new ShelterGrowth(context.System)];
+        GrowingData[] data = [new LedgerGrowth(context.System), new ProductGrowth(context.System), new WarningGrowth(context.System), new ShelterGrowth(context.System)];
         try
         {
             foreach (var kind in data)
@@ -48,7 +48,7 @@ internal sealed class GrowthBenchmark : IBenchmark
     private static async Task SettleAsync(BenchSystem system, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        foreach (var service in new[] { "inventory", "hazards", "warnings", "shelters" })
+        foreach (var service in BenchSystem.Services)
         {
             var file = Path.Combine(system.DataDirectory, service + ".db");
             while (await Clones.ScalarAsync(file, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL", cancellationToken) > 0 && DateTime.UtcNow < deadline)
@@ -59,7 +59,7 @@ internal sealed class GrowthBenchmark : IBenchmark
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
     }
 
-    private static async Task MeasureAsync(BenchContext context, BenchmarkResult result, IGrowingData[] data, CancellationToken cancellationToken)
+    private static async Task MeasureAsync(BenchContext context, BenchmarkResult result, GrowingData[] data, CancellationToken cancellationToken)
     {
         var round = context.Options.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
         var operations = data.SelectMany(d => d.Operations).ToList();

@@ -19,7 +19,7 @@ internal sealed class LedgerGrowth(BenchSystem system) : GrowingData(system, "in
     {
         var warehouses = (await context.Seed.WarehousesAsync(cancellationToken)).Take(Warehouses).ToList();
         var gateway = await ClientAsync(System.Gateway, null, cancellationToken);
-        var missing = Base - (int)await CountAsync("SELECT COUNT(*) FROM Ledger", cancellationToken);
+        var missing = Base - (int)await ScalarAsync("SELECT COUNT(*) FROM Ledger", cancellationToken);
         var post = StockChangeBenchmark.Post(gateway, warehouses, "growth-base");
         await Parallel.ForEachAsync(Enumerable.Range(0, Math.Max(0, missing)), new ParallelOptions { MaxDegreeOfParallelism = Warehouses, CancellationToken = cancellationToken },
             async (i, ct) =>
@@ -31,7 +31,7 @@ internal sealed class LedgerGrowth(BenchSystem system) : GrowingData(system, "in
                 }
             });
         // The copies are of the base as it is now: the changes posted while measuring add to every scale alike.
-        _baseLastId = await CountAsync("SELECT MAX(Id) FROM Ledger", cancellationToken);
+        _baseLastId = await ScalarAsync("SELECT MAX(Id) FROM Ledger", cancellationToken);
         Operations =
         [
             new("stock change POST", Warehouses, StockChangeBenchmark.Post(gateway, warehouses, "growth")),
@@ -40,16 +40,14 @@ internal sealed class LedgerGrowth(BenchSystem system) : GrowingData(system, "in
                 var warehouse = warehouses[caller % warehouses.Count];
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/inventory/warehouses/{warehouse.Id}/ledger?material={Seed.Material}&pageSize=50");
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", warehouse.Token);
-                using var response = await gateway.SendAsync(request, ct);
-                await response.Content.LoadIntoBufferAsync(ct);
-                return (response.IsSuccessStatusCode, response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode}");
+                return await Load.SendAsync(gateway, request, ct);
             }),
         ];
     }
 
     public override async Task ScaleAsync(int scale, CancellationToken cancellationToken)
     {
-        await CountAsync($"DELETE FROM Ledger WHERE Actor = '{Marker}'; SELECT changes()", cancellationToken);
+        await ExecuteAsync($"DELETE FROM Ledger WHERE Actor = '{Marker}'", cancellationToken);
         await Clones.CopyAsync(File, "Ledger", $"SELECT rowid AS r, * FROM Ledger WHERE Id <= {_baseLastId} AND Actor <> '{Marker}'", scale - 1,
             new Dictionary<string, string> { ["ChangeId"] = Clones.Guid(0x1ED6E4), ["Actor"] = $"'{Marker}'" }, cancellationToken);
     }

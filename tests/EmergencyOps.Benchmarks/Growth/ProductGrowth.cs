@@ -34,17 +34,16 @@ internal sealed class ProductGrowth(BenchSystem system) : GrowingData(system, "h
             }
         }
         var uncached = await ClientAsync(System.Direct(UncachedHazards.Name), "regulator1", cancellationToken);
-        Operations = [new("code resolution GET (no cache)", 8, Get(uncached, i => $"/api/hazards/codes/{codes[i % codes.Count]}"))];
+        Operations = [new("code resolution GET (no cache)", 8, Load.Get(uncached, i => $"/api/hazards/codes/{codes[i % codes.Count]}"))];
     }
 
     public override async Task ScaleAsync(int scale, CancellationToken cancellationToken)
     {
-        await CountAsync($"""
+        await ExecuteAsync($"""
             DELETE FROM Scans WHERE Code LIKE '{Prefix}%';
             DELETE FROM SdsRevisions WHERE ProductId IN (SELECT Id FROM Products WHERE Code LIKE '{Prefix}%');
             DELETE FROM LabelRevisions WHERE ProductId IN (SELECT Id FROM Products WHERE Code LIKE '{Prefix}%');
             DELETE FROM Products WHERE Code LIKE '{Prefix}%';
-            SELECT changes();
             """, cancellationToken);
         // A copy's id and code are made from the copy number and the base product's rowid, so its revisions and scans find it.
         var id = Clones.Guid(0x9B0D);

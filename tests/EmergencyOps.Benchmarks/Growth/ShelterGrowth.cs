@@ -15,16 +15,12 @@ internal sealed class ShelterGrowth(BenchSystem system) : GrowingData(system, "s
     {
         await context.Seed.SheltersAsync(Base, cancellationToken);
         var gateway = await ClientAsync(System.Gateway, null, cancellationToken);
-        Operations = [new("nearest shelters GET", 16, Get(gateway, i =>
-        {
-            var (lat, lon) = Seed.QueryPoint(i % 100);
-            return FormattableString.Invariant($"/api/shelters/nearest?lat={lat:0.00000}&lon={lon:0.00000}&people=10&limit=5");
-        }))];
+        Operations = [new("nearest shelters GET", 16, GatewayReadBenchmark.Query(gateway))];
     }
 
     public override async Task ScaleAsync(int scale, CancellationToken cancellationToken)
     {
-        await CountAsync($"DELETE FROM Shelters WHERE Manager = '{Marker}'; SELECT changes()", cancellationToken);
+        await ExecuteAsync($"DELETE FROM Shelters WHERE Manager = '{Marker}'", cancellationToken);
         await Clones.CopyAsync(File, "Shelters", $"SELECT rowid AS r, * FROM Shelters WHERE Manager <> '{Marker}' AND DeletedAt IS NULL", scale - 1,
             new Dictionary<string, string>
             {

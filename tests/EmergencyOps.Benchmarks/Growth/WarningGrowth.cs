@@ -35,18 +35,17 @@ internal sealed class WarningGrowth(BenchSystem system) : GrowingData(system, "w
         }
         Operations =
         [
-            new("warning with history GET", 8, Get(duty, i => $"/api/warnings/{ids[i % ids.Count]}")),
-            new("active warnings GET", 8, Get(duty, _ => "/api/warnings?state=active")),
-            new("ended warnings page GET", 8, Get(duty, _ => "/api/warnings?state=ended&status=exercise&pageSize=50")),
+            new("warning with history GET", 8, Load.Get(duty, i => $"/api/warnings/{ids[i % ids.Count]}")),
+            new("active warnings GET", 8, Load.Get(duty, _ => "/api/warnings?state=active")),
+            new("ended warnings page GET", 8, Load.Get(duty, _ => "/api/warnings?state=ended&status=exercise&pageSize=50")),
         ];
     }
 
     public override async Task ScaleAsync(int scale, CancellationToken cancellationToken)
     {
-        await CountAsync($"""
+        await ExecuteAsync($"""
             DELETE FROM WarningVersions WHERE WarningId IN (SELECT Id FROM Warnings WHERE CreatedBy = '{Marker}');
             DELETE FROM Warnings WHERE CreatedBy = '{Marker}';
-            SELECT changes();
             """, cancellationToken);
         var ended = $"w.CreatedBy <> '{Marker}' AND w.State = 'Ended'";
         var id = Clones.Guid(0x3A2B);
