@@ -80,6 +80,8 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             return Pass.LeaseBusy;
         }
+        var published = new List<long>();
+        var finished = false;
         try
         {
             // Read only under the lease: what another replica sent before is marked by now.
@@ -99,17 +101,35 @@ internal sealed partial class OutboxDispatcher<TContext>(
                     }
                     renewAt = now + leaseDuration / 2;
                 }
-                await PublishAndMarkAsync(db, row, settings.PublishTimeout, cancellationToken);
+                await PublishOrRecordAsync(db, row, settings.PublishTimeout, cancellationToken);
+                published.Add(row.Sequence);
             }
+            FailPoints.Reach(FailPoints.OutboxBeforeMark);
+            // One transaction marks the whole batch and gives the lease back: a write per event was half the file's write
+            // transactions under load. A crash before it republishes at most one batch, with the same message ids, which the
+            // consumers' inboxes take once.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+                await MarkSentAsync(db, published);
+                await db.ReleaseLeaseAsync(_holder);
+                await transaction.CommitAsync(CancellationToken.None);
+            });
+            finished = true;
             return pending.Count < settings.BatchSize ? Pass.Drained : Pass.More;
         }
         finally
         {
-            await db.ReleaseLeaseAsync(_holder);
+            if (!finished)
+            {
+                // What the broker confirmed before a failure is marked too.
+                await MarkSentAsync(db, published);
+                await db.ReleaseLeaseAsync(_holder);
+            }
         }
     }
 
-    private async Task PublishAndMarkAsync(TContext db, OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task PublishOrRecordAsync(TContext db, OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
     {
         FailPoints.Reach(FailPoints.OutboxBeforePublish);
         try
@@ -123,11 +143,18 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 CancellationToken.None);
             throw;
         }
-        FailPoints.Reach(FailPoints.OutboxBeforeMark);
-        var sentAt = time.GetUtcNow().UtcDateTime;
-        await db.Set<OutboxMessage>().Where(m => m.Sequence == row.Sequence)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
         LogPublished(logger, row.MessageType, row.MessageId, row.Sequence);
+    }
+
+    private async Task MarkSentAsync(TContext db, List<long> sequences)
+    {
+        var sentAt = time.GetUtcNow().UtcDateTime;
+        // In chunks: a batch may be larger than a statement's parameter limit (2,100 on SQL Server).
+        foreach (var chunk in sequences.Chunk(500))
+        {
+            await db.Set<OutboxMessage>().Where(m => chunk.Contains(m.Sequence))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
+        }
     }
 
     private async Task PublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
