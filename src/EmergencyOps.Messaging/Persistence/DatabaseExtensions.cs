@@ -47,11 +47,12 @@ public static partial class DatabaseExtensions
         }
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        // The options are built once (they use singletons only), not for every request's scope.
         builder.Services.AddDbContext<TContext>((sp, db) =>
         {
             db.UseConfiguredProvider(options.Provider, connectionString);
             db.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>());
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         builder.Services.AddSingleton<IDatabaseMigrator>(sp => new DatabaseMigrator<TContext, TSqliteMigrations, TSqlServerMigrations>(
             options.Provider, connectionString, sp.GetRequiredService<ILogger<DatabaseMigrator<TContext, TSqliteMigrations, TSqlServerMigrations>>>()));
         builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
@@ -102,6 +103,8 @@ public static partial class DatabaseExtensions
     public static DbContextOptionsBuilder UseConfiguredProvider(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // First, so a deferred transaction has begun before the SQLite write gate sees a write.
+        db.AddInterceptors(DeferredTransactionInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
