@@ -36,20 +36,24 @@ public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, Corre
         }
         var level = await db.StockLevels.AsNoTracking().SingleOrDefaultAsync(l => l.WarehouseId == warehouseId && l.MaterialCode == materialCode, cancellationToken);
         var available = level?.Available ?? 0;
-        // Deleted warehouses (hidden by the query filter) keep their norms but raise no more alerts.
-        if (await db.Warehouses.Where(w => w.Id == warehouseId).Select(w => w.DistrictCode).SingleOrDefaultAsync(cancellationToken) is not { } district)
+        var falls = !norm.InShortfall && available < norm.Minimum;
+        // In 64 bits: a norm stored before the limits could be near the 32-bit maximum.
+        var recovers = norm.InShortfall && available >= (long)norm.Minimum + norm.RecoveryMargin;
+        // Deleted warehouses (hidden by the query filter) keep their norms but raise no more alerts. Read only for an
+        // alert: most changes cross no threshold.
+        if (!(falls || recovers)
+            || await db.Warehouses.Where(w => w.Id == warehouseId).Select(w => w.DistrictCode).SingleOrDefaultAsync(cancellationToken) is not { } district)
         {
             return;
         }
-        if (!norm.InShortfall && available < norm.Minimum)
+        if (falls)
         {
             norm.InShortfall = true;
             norm.ShortSince = time.GetUtcNow().UtcDateTime;
             db.StockAlerts.Add(new StockAlert { WarehouseId = warehouseId, MaterialCode = materialCode, Kind = StockAlertKind.LowStock, Available = available, Minimum = norm.Minimum, At = norm.ShortSince.Value });
             outbox.Add(new LowStock(Guid.NewGuid(), time.GetUtcNow(), StockLedger.Source, correlation.CorrelationId, warehouseId, district, materialCode, available, norm.Minimum));
         }
-        // In 64 bits: a norm stored before the limits could be near the 32-bit maximum.
-        else if (norm.InShortfall && available >= (long)norm.Minimum + norm.RecoveryMargin)
+        else
         {
             norm.InShortfall = false;
             norm.ShortSince = null;

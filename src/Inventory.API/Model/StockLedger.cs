@@ -73,6 +73,7 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
     public async Task<LedgerEntry> ReceiveAsync(Movement m, string batch, DateOnly? expiry, int quantity, CancellationToken cancellationToken)
     {
         var level = db.StockLevels.Where(l => l.WarehouseId == m.WarehouseId && l.MaterialCode == m.MaterialCode);
+        var added = false;
         // Written as OnHand <= max - quantity, so the comparison itself cannot overflow a 32-bit column (SQL Server).
         if (await level.Where(l => l.OnHand <= InventoryLimits.MaxBalance - quantity)
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.OnHand, l => l.OnHand + quantity), cancellationToken) == 0)
@@ -86,6 +87,7 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
                 throw new BalanceLimitException(m.MaterialCode, quantity, 0);
             }
             db.StockLevels.Add(new StockLevel { WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, OnHand = quantity });
+            added = true;
         }
         // Checked after the write, inside the caller's transaction: a deletion that committed first is seen here, and
         // one that comes later sees this stock and is refused; a deleted warehouse never holds stock.
@@ -98,8 +100,10 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         {
             db.StockBatches.Add(new StockBatch { WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, Batch = batch, Expiry = expiry, Quantity = quantity });
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return await RecordAsync(m, batch, expiry, quantity, cancellationToken);
+        // A level just added holds exactly this receipt; a level updated in place is read back once. Its new rows are
+        // inserted with the ledger entry, in one statement batch.
+        var after = added ? new LevelAfter(quantity, 0) : await LevelAfterAsync(level, cancellationToken);
+        return await RecordAsync(m, batch, expiry, quantity, after.OnHand, after.Reserved, cancellationToken);
     }
 
     /// <summary>
@@ -129,8 +133,8 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         var entries = new List<LedgerEntry>();
         var left = quantity;
         // The level already holds the whole change; each entry states the balance after itself, in order.
-        var after = await level.AsNoTracking().Select(l => l.OnHand).SingleAsync(cancellationToken);
-        var running = after + quantity;
+        var after = await LevelAfterAsync(level, cancellationToken);
+        var running = after.OnHand + quantity;
         // FEFO: earliest expiry first, batches without expiry last, then by batch number.
         foreach (var b in candidates.OrderBy(b => b.Expiry ?? DateOnly.MaxValue).ThenBy(b => b.Batch, StringComparer.Ordinal))
         {
@@ -143,7 +147,7 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
                 continue;
             }
             running -= take;
-            entries.Add(await RecordAsync(m, b.Batch, b.Expiry, -take, cancellationToken, running, reservedDelta: reservation is null ? 0 : -take));
+            entries.Add(await RecordAsync(m, b.Batch, b.Expiry, -take, running, after.Reserved, cancellationToken, reservedDelta: reservation is null ? 0 : -take));
             left -= take;
             if (left == 0)
             {
@@ -158,11 +162,12 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         return entries;
     }
 
-    /// <summary>Writes one ledger entry and its event; <paramref name="balanceAfter"/> is given when the level already holds later entries of the same change.</summary>
-    private async Task<LedgerEntry> RecordAsync(Movement m, string batch, DateOnly? expiry, int delta, CancellationToken cancellationToken, int? balanceAfter = null, int reservedDelta = 0)
+    private static Task<LevelAfter> LevelAfterAsync(IQueryable<StockLevel> level, CancellationToken cancellationToken) =>
+        level.AsNoTracking().Select(l => new LevelAfter(l.OnHand, l.Reserved)).SingleAsync(cancellationToken);
+
+    /// <summary>Writes one ledger entry and its event, given the level (on hand and reserved) once this entry is applied.</summary>
+    private async Task<LedgerEntry> RecordAsync(Movement m, string batch, DateOnly? expiry, int delta, int onHand, int reserved, CancellationToken cancellationToken, int reservedDelta = 0)
     {
-        var level = await db.StockLevels.AsNoTracking().SingleAsync(l => l.WarehouseId == m.WarehouseId && l.MaterialCode == m.MaterialCode, cancellationToken);
-        var onHand = balanceAfter ?? level.OnHand;
         var entry = new LedgerEntry
         {
             ChangeId = m.ChangeId, WarehouseId = m.WarehouseId, MaterialCode = m.MaterialCode, Batch = batch, Expiry = expiry,
@@ -172,9 +177,11 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         db.Ledger.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Add(new StockChanged(Guid.NewGuid(), time.GetUtcNow(), Source, correlation.CorrelationId,
-            m.WarehouseId, m.MaterialCode, batch, m.Kind.ToString(), delta, onHand, onHand - level.Reserved, entry.Id));
+            m.WarehouseId, m.MaterialCode, batch, m.Kind.ToString(), delta, onHand, onHand - reserved, entry.Id));
         return entry;
     }
+
+    private sealed record LevelAfter(int OnHand, int Reserved);
 }
 
 /// <summary>What a movement is about: where, what, why and by whom.</summary>
