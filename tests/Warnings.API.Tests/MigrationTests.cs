@@ -4,7 +4,7 @@ using Warnings.API.Infrastructure.Migrations;
 
 namespace Warnings.API.Tests;
 
-/// <summary>The service's migrations for both providers against its model, and the upgrade of a database the previous release made.</summary>
+/// <summary>The service's migrations for both providers against its model, the upgrade of a database the previous release migrated, and the refusal of one made before migrations.</summary>
 public sealed class MigrationTests
 {
     [Fact]
@@ -16,6 +16,10 @@ public sealed class MigrationTests
         MigrationChecks.AssertSqlServerScript<WarningsSqlServerMigrations>("warnings");
 
     [Fact]
-    public Task A_database_the_previous_release_created_is_adopted_in_place_with_its_rows() =>
-        MigrationChecks.AssertAdoptsPreviousReleaseAsync<WarningsContext, WarningsSqliteMigrations, WarningsSqlServerMigrations>();
+    public Task A_database_the_release_before_the_list_index_migrated_is_upgraded_with_its_rows() =>
+        MigrationChecks.AssertUpgradesFromAsync<WarningsContext, WarningsSqliteMigrations, WarningsSqlServerMigrations>("20261206171341_InitialCreate");
+
+    [Fact]
+    public Task A_file_made_before_migrations_is_refused_naming_the_release_to_upgrade_through() =>
+        MigrationChecks.AssertRefusesFileMadeBeforeMigrationsAsync<WarningsContext, WarningsSqliteMigrations, WarningsSqlServerMigrations>();
 }

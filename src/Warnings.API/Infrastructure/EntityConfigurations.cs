@@ -23,6 +23,8 @@ internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
         b.HasMany(w => w.Versions).WithOne().HasForeignKey(v => v.WarningId);
         b.HasIndex(w => new { w.State, w.Expires });
         b.HasIndex(w => new { w.State, w.Level, w.Type });
+        // The list pages (newest first, by state, live or exercise) read their page in this order instead of sorting every match.
+        b.HasIndex(w => new { w.Exercise, w.State, w.CreatedAt, w.Id });
         b.Ignore(w => w.IsActive);
     }
 }

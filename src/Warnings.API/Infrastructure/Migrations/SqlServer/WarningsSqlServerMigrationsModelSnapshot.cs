@@ -705,6 +705,8 @@ namespace Warnings.API.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("State", "Level", "Type");
 
+                    b.HasIndex("Exercise", "State", "CreatedAt", "Id");
+
                     b.ToTable("Warnings", (string)null);
                 });
 

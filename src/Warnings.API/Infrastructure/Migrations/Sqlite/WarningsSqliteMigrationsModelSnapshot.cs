@@ -688,6 +688,8 @@ namespace Warnings.API.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("State", "Level", "Type");
 
+                    b.HasIndex("Exercise", "State", "CreatedAt", "Id");
+
                     b.ToTable("Warnings", (string)null);
                 });
 
