@@ -26,6 +26,17 @@ internal sealed class CpuUse
         return string.Create(CultureInfo.InvariantCulture, $"machine {share:P0} busy over {Environment.ProcessorCount} cores; {string.Join(", ", each)}");
     }
 
+    /// <summary>"inventory 3.10 ms, gateway 0.80 ms" of CPU per operation, for <paramref name="operations"/> done since construction.</summary>
+    public string PerOperation(int operations) => string.Join(", ", _processes.Keys.Select(p => string.Create(CultureInfo.InvariantCulture,
+        $"{p} {MillisecondsPer(p, operations):0.00} ms")));
+
+    /// <summary>CPU milliseconds per operation of the whole machine (every process, all cores) since construction.</summary>
+    public double MachineMillisecondsPer(int operations) => (Machine().Busy - _machine.Busy) / TicksPerSecond * 1000 / Math.Max(1, operations);
+
+    /// <summary>CPU milliseconds per operation of one named process since construction.</summary>
+    public double MillisecondsPer(string process, int operations) =>
+        (ProcessSeconds(_processes[process].Pid) - _processes[process].Seconds) * 1000 / Math.Max(1, operations);
+
     // The first line of /proc/stat: user nice system idle iowait irq softirq steal …, in ticks.
     private static (double Busy, double Total) Machine()
     {

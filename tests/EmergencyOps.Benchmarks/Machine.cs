@@ -32,17 +32,22 @@ internal sealed record Machine(int Cores, string Cpu, double MemoryGiB, string O
     }
 
     /// <summary>Resident memory of a process in MB (VmRSS of /proc/PID/status), NaN when it is gone.</summary>
-    public static double ResidentMegabytes(int pid)
+    public static double ResidentMegabytes(int pid, string field = "VmRSS")
     {
         try
         {
-            return Kilobytes(File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))) / 1024d;
+            return Kilobytes(File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal))) / 1024d;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return double.NaN;
         }
     }
+
+    /// <summary>"287 MB resident: 201 MB private (heaps, stacks), 86 MB mapped files (the runtime's and libraries' code)".</summary>
+    public static string ResidentParts(int pid) => string.Create(CultureInfo.InvariantCulture,
+        $"{ResidentMegabytes(pid):0} MB resident: {ResidentMegabytes(pid, "RssAnon"):0} MB private (managed and native heaps, stacks), "
+        + $"{ResidentMegabytes(pid, "RssFile") + ResidentMegabytes(pid, "RssShmem"):0} MB mapped files (the runtime's and libraries' code, SQLite's shared index)");
 
     private static string? ProcLine(string file, string key)
     {

@@ -27,7 +27,7 @@ internal static partial class Profiler
         var pidText = pid.ToString(CultureInfo.InvariantCulture);
         var tracing = RunAsync(["tool", "run", "dotnet-trace", "collect", "-p", pidText, "--profile", "dotnet-sampled-thread-time", "--duration", span, "-o", trace], cancellationToken);
         var counting = RunAsync(["tool", "run", "dotnet-counters", "collect", "-p", pidText, "--refresh-interval", "1", "--format", "csv", "-o", counters, "--duration", span,
-            "--counters", "System.Runtime[dotnet.process.cpu.time,dotnet.monitor.lock_contentions,dotnet.thread_pool.queue.length,dotnet.thread_pool.thread.count,dotnet.gc.collections,dotnet.gc.heap.total_allocated]"], cancellationToken);
+            "--counters", "System.Runtime[dotnet.process.cpu.time,dotnet.monitor.lock_contentions,dotnet.thread_pool.queue.length,dotnet.thread_pool.thread.count,dotnet.gc.collections,dotnet.gc.heap.total_allocated,dotnet.gc.last_collection.heap.size,dotnet.gc.last_collection.memory.committed_size,dotnet.process.memory.working_set]"], cancellationToken);
         // Both sessions attach within a second; the load then fills the window they record.
         await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
         await load();
