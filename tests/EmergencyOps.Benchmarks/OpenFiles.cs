@@ -29,6 +29,9 @@ internal static partial class OpenFiles
         return $"open-file limit {before} → {limit.Current}";
     }
 
+    /// <summary>This process's soft open-file limit (which the processes it starts inherit); unlimited where it cannot be read.</summary>
+    public static ulong Current() => OperatingSystem.IsLinux() && getrlimit(NoFile, out var limit) == 0 ? limit.Current : ulong.MaxValue;
+
     [StructLayout(LayoutKind.Sequential)]
     private struct Limit
     {
