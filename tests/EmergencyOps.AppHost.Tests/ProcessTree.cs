@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
+using EmergencyOps.Testing.Processes;
 
 namespace EmergencyOps.AppHost.Tests;
 
@@ -40,60 +40,6 @@ internal static partial class ProcessTree
         }
     }
 
-    /// <summary>
-    /// The AppHost's own descendants and those of the orchestrator (DCP) it launched: DCP detaches from the
-    /// AppHost, but names it with <c>--monitor PID</c> so as to stop everything when it goes.
-    /// </summary>
-    public static IReadOnlySet<int> StartedBy(int apphost)
-    {
-        var table = Table();
-        var monitor = $"--monitor\0{apphost.ToString(CultureInfo.InvariantCulture)}\0";
-        var roots = table.Keys.Where(pid => CommandLine(pid).Contains(monitor, StringComparison.Ordinal)).Append(apphost);
-        var found = new HashSet<int>(roots.Where(pid => pid != apphost));
-        var frontier = new Queue<int>(roots);
-        while (frontier.TryDequeue(out var parent))
-        {
-            foreach (var (pid, ppid) in table)
-            {
-                if (ppid == parent && found.Add(pid))
-                {
-                    frontier.Enqueue(pid);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline");
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
-
-    private static Dictionary<int, int> Table()
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                try
-                {
-                    var fields = File.ReadAllText(Path.Combine(dir, "stat")).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
-                }
-                catch (IOException)
-                {
-                    // Exited while we looked.
-                }
-            }
-        }
-        return parents;
-    }
+    /// <summary>The AppHost's descendants and the orchestrator's (see <see cref="ProcessTable.StartedBy"/>).</summary>
+    public static IReadOnlySet<int> StartedBy(int apphost) => ProcessTable.StartedBy(apphost);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EmergencyOps.Testing.Processes;
 
 namespace EmergencyOps.Benchmarks;
 
@@ -21,11 +21,11 @@ internal sealed class ServiceProcesses(int self)
     public int? Find(string resource)
     {
         var assembly = Assemblies[resource];
-        var table = Table();
-        var ours = Descendants(table);
+        var table = ProcessTable.Parents();
+        var ours = ProcessTable.StartedBy(self, table);
         var candidates = ours.Where(pid =>
         {
-            var args = CommandLine(pid).Split('\0');
+            var args = ProcessTable.CommandLine(pid).Split('\0');
             return args.Any(a => a.EndsWith(assembly, StringComparison.Ordinal) || a.EndsWith(assembly + ".dll", StringComparison.Ordinal))
                 && !args.Contains("--migrate") && !args.Contains(UncachedHazards.SwitchArgument);
         }).ToHashSet();
@@ -36,55 +36,4 @@ internal sealed class ServiceProcesses(int self)
     /// <summary>Resident memory (MB) of every service process, by resource name.</summary>
     public Dictionary<string, double> ResidentMegabytes() =>
         Names.ToDictionary(n => n, n => Find(n) is { } pid ? Machine.ResidentMegabytes(pid) : double.NaN, StringComparer.Ordinal);
-
-    private HashSet<int> Descendants(Dictionary<int, int> table)
-    {
-        var monitor = $"--monitor\0{self.ToString(CultureInfo.InvariantCulture)}\0";
-        var found = table.Keys.Where(pid => CommandLine(pid).Contains(monitor, StringComparison.Ordinal)).Append(self).ToHashSet();
-        var frontier = new Queue<int>(found);
-        while (frontier.TryDequeue(out var parent))
-        {
-            foreach (var (pid, ppid) in table)
-            {
-                if (ppid == parent && found.Add(pid))
-                {
-                    frontier.Enqueue(pid);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "";
-        }
-    }
-
-    private static Dictionary<int, int> Table()
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                try
-                {
-                    var fields = File.ReadAllText(Path.Combine(dir, "stat")).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // Exited while we looked.
-                }
-            }
-        }
-        return parents;
-    }
 }
