@@ -108,7 +108,7 @@ public static partial class DatabaseExtensions
         return provider switch
         {
             DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
-            _ => db.UseSqlite(connectionString).UseSqliteWriteGate().AddInterceptors(SqliteCacheLimit.Instance),
+            _ => db.UseSqlite(connectionString).UseSqliteWriteGate(),
         };
     }
 
