@@ -12,8 +12,8 @@ namespace EmergencyOps.Messaging.Idempotency;
 /// payload is a 422; a missing key is a 400 where the endpoint requires one. A refusal (4xx) is not stored, unless
 /// the handler kept something of it (<see cref="IdempotencyExtensions.KeepRefusalAsAnswer"/>). The transaction begins at
 /// the handler's first write (<see cref="DeferredTransaction"/>), so a replay and the handler's checks never wait for the
-/// write lock; of concurrent requests with one key, the first to store its answer is the answer (the record's primary key
-/// refuses the others), and the others' writes roll back.
+/// write lock; of concurrent requests with one key, the first to store its answer is the answer (seen inside the others'
+/// transactions, or refused by the record's primary key), and the others' writes roll back.
 /// </summary>
 internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilter where TContext : DbContext
 {
@@ -64,6 +64,12 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
             return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow), replayed: false);
         }
         var owned = await transaction.BeginAsync(http.RequestAborted);
+        // Inside the transaction (on SQLite, the file's write turn) a request with the same key that committed while this
+        // one ran is seen, and its answer stands; this one's writes roll back.
+        if (await FindAsync(db, scope, key, http.RequestAborted) is { } committed)
+        {
+            return Answer(committed, hash, key);
+        }
         var record = answer.ToRecord(scope, key, hash, DateTime.UtcNow);
         db.Set<IdempotencyRecord>().Add(record);
         try
@@ -72,8 +78,8 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         }
         catch (DbUpdateException)
         {
-            // The record's key serialises concurrent requests with one key: one that committed while this one ran is the
-            // answer, and this one's writes are undone.
+            // Where writers are not serialised (SQL Server), the record's key still refuses the second of two concurrent
+            // requests with one key: the first one's answer stands, and this one's writes are undone.
             await transaction.DisposeAsync();
             if (await FindAsync(db, scope, key, http.RequestAborted) is { } raced)
             {
