@@ -80,8 +80,6 @@ internal sealed partial class OutboxDispatcher<TContext>(
         {
             return Pass.LeaseBusy;
         }
-        var published = new List<long>();
-        var finished = false;
         try
         {
             // Read only under the lease: what another replica sent before is marked by now.
@@ -101,35 +99,17 @@ internal sealed partial class OutboxDispatcher<TContext>(
                     }
                     renewAt = now + leaseDuration / 2;
                 }
-                await PublishOrRecordAsync(db, row, settings.PublishTimeout, cancellationToken);
-                published.Add(row.Sequence);
+                await PublishAndMarkAsync(db, row, settings.PublishTimeout, cancellationToken);
             }
-            FailPoints.Reach(FailPoints.OutboxBeforeMark);
-            // One transaction marks the whole batch and gives the lease back: a write per event was half the file's write
-            // transactions under load. A crash before it republishes at most one batch, with the same message ids, which the
-            // consumers' inboxes take once.
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-                await MarkSentAsync(db, published);
-                await db.ReleaseLeaseAsync(_holder);
-                await transaction.CommitAsync(CancellationToken.None);
-            });
-            finished = true;
             return pending.Count < settings.BatchSize ? Pass.Drained : Pass.More;
         }
         finally
         {
-            if (!finished)
-            {
-                // What the broker confirmed before a failure is marked too.
-                await MarkSentAsync(db, published);
-                await db.ReleaseLeaseAsync(_holder);
-            }
+            await db.ReleaseLeaseAsync(_holder);
         }
     }
 
-    private async Task PublishOrRecordAsync(TContext db, OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task PublishAndMarkAsync(TContext db, OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
     {
         FailPoints.Reach(FailPoints.OutboxBeforePublish);
         try
@@ -143,18 +123,11 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 CancellationToken.None);
             throw;
         }
-        LogPublished(logger, row.MessageType, row.MessageId, row.Sequence);
-    }
-
-    private async Task MarkSentAsync(TContext db, List<long> sequences)
-    {
+        FailPoints.Reach(FailPoints.OutboxBeforeMark);
         var sentAt = time.GetUtcNow().UtcDateTime;
-        // In chunks: a batch may be larger than a statement's parameter limit (2,100 on SQL Server).
-        foreach (var chunk in sequences.Chunk(500))
-        {
-            await db.Set<OutboxMessage>().Where(m => chunk.Contains(m.Sequence))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
-        }
+        await db.Set<OutboxMessage>().Where(m => m.Sequence == row.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
+        LogPublished(logger, row.MessageType, row.MessageId, row.Sequence);
     }
 
     private async Task PublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
