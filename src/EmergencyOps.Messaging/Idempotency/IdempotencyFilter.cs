@@ -10,10 +10,8 @@ namespace EmergencyOps.Messaging.Idempotency;
 /// Makes a POST safe to retry (IETF Idempotency-Key draft): the handler runs inside a transaction that
 /// also stores its answer when it succeeded; the same key again replays that answer; the same key with a different
 /// payload is a 422; a missing key is a 400 where the endpoint requires one. A refusal (4xx) is not stored, unless
-/// the handler kept something of it (<see cref="IdempotencyExtensions.KeepRefusalAsAnswer"/>). The transaction begins at
-/// the handler's first write (<see cref="DeferredTransaction"/>), so a replay and the handler's checks never wait for the
-/// write lock; of concurrent requests with one key, the first to store its answer is the answer (seen inside the others'
-/// transactions, or refused by the record's primary key), and the others' writes roll back.
+/// the handler kept something of it (<see cref="IdempotencyExtensions.KeepRefusalAsAnswer"/>). Concurrent requests with
+/// one key are serialised by the record's primary key: the second waits, then replays.
 /// </summary>
 internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilter where TContext : DbContext
 {
@@ -39,14 +37,15 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         var caller = http.User.Identity is { IsAuthenticated: true, Name: var name } ? name : $"anonymous@{http.Connection.RemoteIpAddress}";
         var scope = $"{http.Request.Method} {http.Request.Path} {caller}";
         var hash = await HashAsync(http.Request);
-        // A retry is answered from its stored answer without waiting for the database's write lock.
-        if (await FindAsync(db, scope, key, http.RequestAborted) is { } first)
+        await using var transaction = await db.BeginOrJoinTransactionAsync(http.RequestAborted);
+        var first = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
+        if (first is not null)
         {
-            return Answer(first, hash, key);
+            return first.RequestHash == hash
+                ? new ReplayResult(first)
+                : Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", $"{HeaderName} '{key}' was already used with a different request; use a new key for a new change.");
         }
 
-        // The handler's reads and checks run before the transaction; it begins at the handler's first write.
-        await using var transaction = await DeferredTransaction.DeferAsync(db, http.RequestAborted);
         var result = await next(context);
         var answer = await BufferedResponse.CaptureAsync(http, result);
         if (answer.StatusCode >= 500)
@@ -57,47 +56,15 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         {
             // A refusal is not remembered: the same key may carry the corrected request. What the handler chose to keep
             // of a refusal (a refused scan's anomaly) is kept.
-            if (transaction.Begun is { } begun)
-            {
-                await begun.CommitAsync(http.RequestAborted);
-            }
+            await transaction.CommitAsync(http.RequestAborted);
             return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow), replayed: false);
-        }
-        var owned = await transaction.BeginAsync(http.RequestAborted);
-        // Inside the transaction (on SQLite, the file's write turn) a request with the same key that committed while this
-        // one ran is seen, and its answer stands; this one's writes roll back.
-        if (await FindAsync(db, scope, key, http.RequestAborted) is { } committed)
-        {
-            return Answer(committed, hash, key);
         }
         var record = answer.ToRecord(scope, key, hash, DateTime.UtcNow);
         db.Set<IdempotencyRecord>().Add(record);
-        try
-        {
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
-        catch (DbUpdateException)
-        {
-            // Where writers are not serialised (SQL Server), the record's key still refuses the second of two concurrent
-            // requests with one key: the first one's answer stands, and this one's writes are undone.
-            await transaction.DisposeAsync();
-            if (await FindAsync(db, scope, key, http.RequestAborted) is { } raced)
-            {
-                return Answer(raced, hash, key);
-            }
-            throw;
-        }
-        await owned.CommitAsync(http.RequestAborted);
+        await db.SaveChangesAsync(http.RequestAborted);
+        await transaction.CommitAsync(http.RequestAborted);
         return new ReplayResult(record, replayed: false);
     }
-
-    private static Task<IdempotencyRecord?> FindAsync(TContext db, string scope, string key, CancellationToken cancellationToken) =>
-        db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
-
-    private static object Answer(IdempotencyRecord stored, string hash, string key) =>
-        stored.RequestHash == hash
-            ? new ReplayResult(stored)
-            : Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", $"{HeaderName} '{key}' was already used with a different request; use a new key for a new change.");
 
     private static async Task<string> HashAsync(HttpRequest request)
     {

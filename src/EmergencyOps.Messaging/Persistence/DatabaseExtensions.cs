@@ -103,8 +103,6 @@ public static partial class DatabaseExtensions
     public static DbContextOptionsBuilder UseConfiguredProvider(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // First, so a deferred transaction has begun before the SQLite write gate sees a write.
-        db.AddInterceptors(DeferredTransactionInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),

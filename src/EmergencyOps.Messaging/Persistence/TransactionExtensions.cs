@@ -20,25 +20,13 @@ public static class TransactionExtensions
     public static async Task<OwnedTransaction> BeginOrJoinTransactionAsync(this DbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // A deferred transaction (an idempotent request's) begins here, and this unit joins it.
-        if (db.Database.CurrentTransaction is null && DeferredTransaction.Waiting(db) is { } deferred)
-        {
-            await deferred.BeginAsync(cancellationToken);
-        }
         if (db.Database.CurrentTransaction is { } outer)
         {
             var savepoint = "unit_" + Guid.NewGuid().ToString("N")[..12];
             await outer.CreateSavepointAsync(savepoint, cancellationToken);
             return new OwnedTransaction(db, outer, savepoint, Owners.TryGetValue(db, out var owner) ? owner : null);
         }
-        return Own(db, await db.Database.BeginTransactionAsync(cancellationToken));
-    }
-
-    internal static OwnedTransaction BeginOwned(DbContext db) => Own(db, db.Database.BeginTransaction());
-
-    private static OwnedTransaction Own(DbContext db, IDbContextTransaction transaction)
-    {
-        var owned = new OwnedTransaction(db, transaction, savepoint: null, root: null);
+        var owned = new OwnedTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken), savepoint: null, root: null);
         Owners.AddOrUpdate(db, owned);
         return owned;
     }
