@@ -56,8 +56,17 @@ public sealed partial class AvailabilityCache(SheltersContext db, IDatabase redi
             var value = await ComputeAsync(district.Code, cancellationToken);
             if (cached is not null)
             {
-                // A district missing from a cache that answers (after a flush) is filled as it is read.
-                await StoreAsync(value);
+                // A district missing from a cache that answers (after a flush) is filled as it is read, unless Redis
+                // stopped answering since: the reader has its answer either way.
+                try
+                {
+                    await StoreAsync(value);
+                }
+                catch (Exception ex) when (RedisOutage.Is(ex, cancellationToken))
+                {
+                    LogRefreshFailed(logger, ex, district.Code);
+                    cached = null;
+                }
             }
             result.Add(value);
         }
