@@ -21,6 +21,20 @@ internal static class CodeCacheTestData
     public static RedisKey EntryKey(this HazardsFactory factory, string code, CodeView view = CodeView.Full) =>
         $"{factory.EntityPrefix}:hazards:codes:{code}:{(view == CodeView.Full ? "full" : "public")}";
 
+    public static RedisKey VersionKey(this HazardsFactory factory, string code) => $"{factory.EntityPrefix}:hazards:codes:{code}:version";
+
+    public static RedisKey GenerationKey(this HazardsFactory factory) => $"{factory.EntityPrefix}:hazards:codes:generation";
+
+    /// <summary>The answer an entry holds (the response body after its header), read as the client reads the response.</summary>
+    public static async Task<T> EntryAsync<T>(this HazardsFactory factory, string code, CodeView view = CodeView.Full)
+    {
+        var entry = await Redis.StringGetAsync(factory.EntryKey(code, view));
+        Assert.False(entry.IsNullOrEmpty, $"no {view} entry for {code}");
+        var json = CodeEntry.Json((ReadOnlyMemory<byte>)entry);
+        Assert.False(json.IsEmpty, $"the {view} entry for {code} is not of the current format");
+        return JsonSerializer.Deserialize<T>(json.Span, Json)!;
+    }
+
     /// <summary>Every key of the code cache under the factory's prefix (entries, versions, the generation).</summary>
     public static async Task<List<string>> CacheKeysAsync(this HazardsFactory factory)
     {

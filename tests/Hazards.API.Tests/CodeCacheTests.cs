@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EmergencyOps.Testing;
 using Hazards.API.Infrastructure;
 using Hazards.API.Model;
@@ -80,7 +82,47 @@ public sealed class CodeCacheTests(HazardsFactory factory) : IClassFixture<Hazar
         var resolved = await client.ResolveAsync(code);
 
         Assert.Equal("改名(重新读取)", resolved.Product.TradeName);
-        Assert.Contains("改名(重新读取)", (string?)await Redis.StringGetAsync(factory.EntryKey(code)), StringComparison.Ordinal);
+        Assert.Equal("改名(重新读取)", (await factory.EntryAsync<CodeResolution>(code)).Product.TradeName);
+    }
+
+    [Fact]
+    public async Task An_entry_in_the_former_format_is_a_miss_and_is_replaced()
+    {
+        using var client = factory.CreateClient();
+        var (_, code) = await client.CommissionedAsync();
+        var body = await client.ResolveBodyAsync(code);
+        var version = (long)await Redis.StringGetAsync(factory.VersionKey(code));
+        var generation = (long)await Redis.StringGetAsync(factory.GenerationKey());
+
+        // What an earlier release stored: the answer as compact JSON with its stamps, current ones included.
+        var former = JsonNode.Parse(body)!.AsObject();
+        await Redis.StringSetAsync(factory.EntryKey(code), new JsonObject { ["generation"] = generation, ["version"] = version, ["value"] = former.DeepClone() }.ToJsonString());
+        await factory.RenameBehindTheServiceAsync(code, "改名(格式更替)");
+        var resolved = await client.ResolveAsync(code);
+
+        Assert.Equal("改名(格式更替)", resolved.Product.TradeName);
+        Assert.Equal("改名(格式更替)", (await factory.EntryAsync<CodeResolution>(code)).Product.TradeName);
+    }
+
+    [Fact]
+    public async Task A_cached_resolution_is_read_by_the_consignee_it_is_shipped_to_and_by_no_other_enterprise()
+    {
+        using var bureau = factory.CreateClient();
+        var (owner, code) = await bureau.CommissionedAsync();
+        var consignee = await bureau.RegisterAsync();
+        var stranger = await bureau.RegisterAsync();
+        await bureau.ScanOkAsync(code, Scan("shipping", owner.Id, 400, consignee.Id));
+        var fromDatabase = await bureau.ResolveBodyAsync(code);
+        using var consigneeClient = factory.CreateClient().ForEnterprise(consignee);
+        using var strangerClient = factory.CreateClient().ForEnterprise(stranger);
+
+        await factory.RenameBehindTheServiceAsync(code, "改名(未经服务)");
+        var fromCache = await consigneeClient.ResolveBodyAsync(code);
+        using var refused = await strangerClient.GetAsync($"/api/hazards/codes/{code}");
+
+        Assert.Equal(fromDatabase, fromCache);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(code, (await refused.ProblemAsync()).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -105,13 +147,14 @@ public sealed class CodeCacheTests(HazardsFactory factory) : IClassFixture<Hazar
         var cache = factory.Services.GetRequiredService<CodeCache>();
 
         // The slow reader's stamps and answer are taken before the scan; it stores them after the scan's invalidation.
-        var lookup = await cache.GetAsync(code, CodeView.Full, CodeCacheJson.Compact.Full);
-        var stale = await client.ResolveAsync(code);
+        var lookup = await cache.GetAsync(code, CodeView.Full);
+        var stale = await client.ResolveBodyAsync(code);
         await client.ScanOkAsync(code, Scan("dispensing", owner.Id, 100));
-        await cache.StoreAsync(code, CodeView.Full, lookup, stale, CodeCacheJson.Compact.Full);
+        await cache.StoreAsync(code, CodeView.Full, lookup, new CodeAccess(owner.Id, owner.Id, null), Encoding.UTF8.GetBytes(stale));
         var resolved = await client.ResolveAsync(code);
 
-        Assert.Equal((1, 400m), (stale.Trace.Scans, stale.Trace.Remaining));
+        var staleTrace = JsonSerializer.Deserialize<CodeResolution>(stale, Json)!.Trace;
+        Assert.Equal((1, 400m), (staleTrace.Scans, staleTrace.Remaining));
         Assert.Equal((2, 300m), (resolved.Trace.Scans, resolved.Trace.Remaining));
     }
 }

@@ -31,7 +31,14 @@ public sealed class OpenApiTests(HazardsFactory factory) : IClassFixture<Hazards
         Assert.False(citizen.Operation.TryGetProperty("security", out var none) && none.GetArrayLength() > 0);
         Assert.Equal("13812345678", citizen.Example.GetProperty("contactPhone").GetString());
         Assert.Single(citizen.Example.GetProperty("photos").EnumerateArray());
+        // A cached resolution goes out as the bytes stored; the document still describes both answers by their types.
+        Assert.Equal("#/components/schemas/CodeResolution", OkSchema(operations.Single(o => o.Path == "/api/hazards/codes/{code}" && o.Method == "get")));
+        Assert.Equal("#/components/schemas/PublicCodeInformation", OkSchema(operations.Single(o => o.Path == "/api/hazards/codes/{code}/public" && o.Method == "get")));
     }
+
+    private static string? OkSchema(DescribedOperation operation) =>
+        operation.Operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("$ref").GetString();
 
     [Fact]
     public async Task Every_request_property_and_query_parameter_declares_its_limits()

@@ -13,7 +13,7 @@ namespace Hazards.API.Apis;
 /// </summary>
 public static class CodeResolver
 {
-    public static async Task<Results<Ok<CodeResolution>, NotFound, ValidationProblem, ProblemHttpResult>> Resolve(
+    public static async Task<Results<JsonBody<CodeResolution>, NotFound, ValidationProblem, ProblemHttpResult>> Resolve(
         string code, [AsParameters] HazardServices services, CancellationToken cancellationToken)
     {
         if (CodesApi.CheckCode(ref code) is { } invalid)
@@ -21,12 +21,12 @@ public static class CodeResolver
             return invalid;
         }
         // Read before the database, so an answer read there is stored under stamps no newer than it.
-        var cached = await services.Cache.GetAsync(code, CodeView.Full, CodeCacheJson.Compact.Full);
+        var cached = await services.Cache.GetAsync(code, CodeView.Full);
         if (cached.Value is { } hit)
         {
             var binding = await services.BindingAsync(cancellationToken);
-            return binding.MayRead(hit.Product.EnterpriseId, hit.Trace.HolderEnterpriseId, hit.Trace.InTransitTo)
-                ? TypedResults.Ok(hit) : HazardServices.NotYourCode(code);
+            return binding.MayRead(hit.Access.Owner, hit.Access.Holder, hit.Access.Consignee)
+                ? new JsonBody<CodeResolution>(hit.Json) : HazardServices.NotYourCode(code);
         }
         var (product, refused) = await services.ReadableProductAsync(code, cancellationToken);
         if (refused is not null)
@@ -38,8 +38,10 @@ public static class CodeResolver
             return TypedResults.NotFound();
         }
         var resolution = await LoadAsync(product, services, cancellationToken);
-        await services.Cache.StoreAsync(code, CodeView.Full, cached, resolution, CodeCacheJson.Compact.Full);
-        return TypedResults.Ok(resolution);
+        var body = services.Cache.Body(resolution);
+        var access = new CodeAccess(resolution.Product.EnterpriseId, resolution.Trace.HolderEnterpriseId, resolution.Trace.InTransitTo);
+        await services.Cache.StoreAsync(code, CodeView.Full, cached, access, body);
+        return new JsonBody<CodeResolution>(body);
     }
 
     private static async Task<CodeResolution> LoadAsync(Product product, HazardServices services, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public static class PublicCodeApi
         return hazards;
     }
 
-    public static async Task<Results<Ok<PublicCodeInformation>, NotFound, ValidationProblem>> GetPublicInformation(
+    public static async Task<Results<JsonBody<PublicCodeInformation>, NotFound, ValidationProblem>> GetPublicInformation(
         string code, HazardsContext db, CodeCache cache, CancellationToken cancellationToken)
     {
         if (CodesApi.CheckCode(ref code) is { } invalid)
@@ -28,10 +28,10 @@ public static class PublicCodeApi
             return invalid;
         }
         // The public answer has an entry of its own beside the full one: the same for everyone, with nothing private in it.
-        var cached = await cache.GetAsync(code, CodeView.Public, CodeCacheJson.Compact.Public);
+        var cached = await cache.GetAsync(code, CodeView.Public);
         if (cached.Value is { } hit)
         {
-            return TypedResults.Ok(hit);
+            return new JsonBody<PublicCodeInformation>(hit.Json);
         }
         var c = code;
         var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Code == c, cancellationToken);
@@ -43,7 +43,9 @@ public static class PublicCodeApi
         var label = await db.LabelRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
         var sds = await db.SdsRevisions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderByDescending(r => r.Revision).FirstAsync(cancellationToken);
         var information = PublicCodeInformation.From(product, chemical, label, sds);
-        await cache.StoreAsync(code, CodeView.Public, cached, information, CodeCacheJson.Compact.Public);
-        return TypedResults.Ok(information);
+        var body = cache.Body(information);
+        // Anyone may read it: the entry names no owner.
+        await cache.StoreAsync(code, CodeView.Public, cached, default, body);
+        return new JsonBody<PublicCodeInformation>(body);
     }
 }

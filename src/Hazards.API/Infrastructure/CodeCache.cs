@@ -1,6 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using EmergencyOps.Messaging.Redis;
 using Hazards.API.Extensions;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -19,6 +20,7 @@ public sealed partial class CodeCache : IDisposable
 
     private readonly IDatabase _redis;
     private readonly IOptions<CodeCacheOptions> _options;
+    private readonly IOptions<JsonOptions> _json;
     private readonly ILogger<CodeCache> _logger;
     private readonly OutageLog _outages;
 
@@ -28,9 +30,9 @@ public sealed partial class CodeCache : IDisposable
     // cannot know what changed while it was not running (a restored database, a hand edit).
     private int _owed = 1;
 
-    public CodeCache(IDatabase redis, IOptions<CodeCacheOptions> options, ILogger<CodeCache> logger)
+    public CodeCache(IDatabase redis, IOptions<CodeCacheOptions> options, IOptions<JsonOptions> json, ILogger<CodeCache> logger)
     {
-        (_redis, _options, _logger) = (redis, options, logger);
+        (_redis, _options, _json, _logger) = (redis, options, json, logger);
         _outages = new OutageLog(logger);
         if (Enabled)
         {
@@ -59,9 +61,8 @@ public sealed partial class CodeCache : IDisposable
     private static RedisKey VersionKey(string code) => $"hazards:codes:{code}:version";
 
     /// <summary>One round trip: the entry with the current stamps. Disabled or unreachable, neither (read the database, store nothing).</summary>
-    public async Task<CodeLookup<T>> GetAsync<T>(string code, CodeView view, JsonTypeInfo<CachedCode<T>> json) where T : class
+    public async Task<CodeLookup> GetAsync(string code, CodeView view)
     {
-        ArgumentNullException.ThrowIfNull(json);
         if (!await ReadyAsync())
         {
             return default;
@@ -70,18 +71,20 @@ public sealed partial class CodeCache : IDisposable
         {
             var values = await _redis.StringGetAsync([EntryKey(code, view), VersionKey(code), GenerationKey]);
             var stamp = new CodeStamp(Number(values[1]), Number(values[2]));
-            var entry = Read(values[0], code, json);
-            return new CodeLookup<T>(entry is not null && entry.Generation == stamp.Generation && entry.Version == stamp.Version ? entry.Value : null, stamp);
+            return new CodeLookup(values[0].IsNullOrEmpty ? null : CodeEntry.Read((ReadOnlyMemory<byte>)values[0], stamp), stamp);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             LogReadFailed(_logger, ex, code);
             return default;
         }
     }
 
+    /// <summary>The answer's body as the endpoint sends it (the application's JSON options), for the response and the entry alike.</summary>
+    public byte[] Body<T>(T answer) => JsonSerializer.SerializeToUtf8Bytes(answer, _json.Value.SerializerOptions);
+
     /// <summary>Stores an answer read from the database after <paramref name="lookup"/>; nothing when that read had no stamp.</summary>
-    public async Task StoreAsync<T>(string code, CodeView view, CodeLookup<T> lookup, T value, JsonTypeInfo<CachedCode<T>> json) where T : class
+    public async Task StoreAsync(string code, CodeView view, CodeLookup lookup, CodeAccess access, ReadOnlyMemory<byte> body)
     {
         if (lookup.Stamp is not { } stamp)
         {
@@ -89,11 +92,9 @@ public sealed partial class CodeCache : IDisposable
         }
         try
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(new CachedCode<T>(stamp.Generation, stamp.Version, value), json);
-            await _redis.StringSetAsync(EntryKey(code, view), bytes, TimeToLive);
+            await _redis.StringSetAsync(EntryKey(code, view), CodeEntry.Write(stamp, access, body.Span), TimeToLive);
         }
-        // An answer the cache cannot hold is still the answer: it is served uncached.
-        catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             LogWriteFailed(_logger, ex, code);
         }
@@ -117,30 +118,9 @@ public sealed partial class CodeCache : IDisposable
 
     private static long Number(RedisValue value) => value.TryParse(out long n) ? n : 0;
 
-    private CachedCode<T>? Read<T>(RedisValue value, string code, JsonTypeInfo<CachedCode<T>> json) where T : class
-    {
-        if (value.IsNullOrEmpty)
-        {
-            return null;
-        }
-        try
-        {
-            return JsonSerializer.Deserialize((byte[])value!, json) is { Value: not null } entry ? entry : null;
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
-        {
-            // An entry of another release, or damaged: a miss, and the fresh answer replaces it.
-            LogUnreadable(_logger, ex, code);
-            return null;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the cached resolution of {Code} from Redis; the database answers")]
     private static partial void LogReadFailed(ILogger logger, Exception exception, string code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not cache the resolution of {Code} in Redis")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string code);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A cached resolution of {Code} could not be read; treated as a miss")]
-    private static partial void LogUnreadable(ILogger logger, Exception exception, string code);
 }

@@ -1,4 +1,5 @@
 using EmergencyOps.Messaging.Persistence;
+using EmergencyOps.Messaging.Redis;
 using StackExchange.Redis;
 
 namespace Hazards.API.Infrastructure;
@@ -55,7 +56,7 @@ public sealed partial class CodeCache
                 @public = EntryKey(code, CodeView.Public),
             })));
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             Interlocked.Increment(ref _owed);
             LogInvalidateFailed(_logger, ex, string.Join(", ", codes));
@@ -86,7 +87,7 @@ public sealed partial class CodeCache
             }
             return true;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisOutage.Is(ex))
         {
             LogRetireFailed(_logger, ex);
             return false;
