@@ -27,10 +27,11 @@ internal sealed class CodeResolutionBenchmark : IBenchmark
         using var uncached = await system.ClientAsync(system.Direct(UncachedHazards.Name), "regulator1", cancellationToken);
         var round = context.Options.Round;
         Load.Operation Resolve(HttpClient client) => Load.Get(client, i => $"/api/hazards/codes/{codes[i % codes.Count]}");
-        // Warm-up of both: JIT, connection pools, and on the cached side the first (missing) read of every code.
-        foreach (var client in new[] { uncached, cached })
+        // Warm-up of both until steady: JIT tiers, connection pools, and on the cached side the first (missing) read of every code.
+        var warmUp = new List<string>();
+        foreach (var (label, client) in new[] { ("no cache", uncached), ("Redis cache", cached) })
         {
-            await Load.ClosedLoopAsync(Callers, round / 2, Resolve(client), cancellationToken);
+            warmUp.Add($"{label} {await Load.WarmUpAsync(Callers, round / 2, Resolve(client), cancellationToken)}");
         }
         var hazards = system.Processes.Find("hazards") is { } pid ? new Dictionary<string, int> { ["hazards"] = pid } : [];
         var cost = new Dictionary<bool, List<(double Machine, double Hazards)>> { [false] = [], [true] = [] };
@@ -66,6 +67,7 @@ internal sealed class CodeResolutionBenchmark : IBenchmark
             + $"client, the orchestrator's proxy in front of each process, the kernel. With both cores busy, even a cache that cost hazards nothing would give at most "
             + $"{machineWithout / Math.Max(0.01, machineWith - servedWith):0.0}× on this machine."));
         result.Notes.Add($"{Callers} callers (closed loop) resolving {Products} product codes in turn, directly to each hazards process with a regulator's token.");
+        result.Notes.Add($"Warm-up rounds of {(round / 2).TotalSeconds:0.#} s until two in a row agree within 10%: {string.Join(", ", warmUp)}.");
         result.Notes.Add($"Failed requests: {without.Concat(with).Sum(r => r.Failed)}.");
         result.Notes.Add($"The baseline is a second hazards process ({UncachedHazards.Name}) started with Hazards:CodeCache:Enabled=false on the same database "
             + "file, as a replica would be; the rounds alternate between the two, so both see the same data, machine and load.");

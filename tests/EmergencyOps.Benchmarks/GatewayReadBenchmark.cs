@@ -25,7 +25,7 @@ internal sealed class GatewayReadBenchmark : IBenchmark
         var round = context.Options.Round;
         foreach (var client in new[] { direct, gateway })
         {
-            await Load.ClosedLoopAsync(Callers, round / 2, Query(client), cancellationToken);
+            await Load.WarmUpAsync(Callers, round / 2, Query(client), cancellationToken);
         }
 
         var (fullDirect, fullGateway) = await Abba.RunAsync(context.Options.RoundsPerSide,
