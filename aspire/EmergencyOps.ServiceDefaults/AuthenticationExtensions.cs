@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EmergencyOps.ServiceDefaults;
@@ -37,6 +38,8 @@ public static class AuthenticationExtensions
             var settings = TokenSettings.Read(builder.Configuration, builder.Environment,
                 audiences ?? [.. scopes.Select(s => s.Split(':')[0]).Distinct(StringComparer.Ordinal)]);
             builder.Services.AddSingleton(settings);
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<ValidatedTokens>();
             builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
             builder.Services.ConfigureOptions<JwtBearerSetup>();
         }

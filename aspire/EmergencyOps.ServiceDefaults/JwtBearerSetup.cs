@@ -10,13 +10,16 @@ namespace EmergencyOps.ServiceDefaults;
 /// service directly and never depends on the gateway to check a token.
 /// </summary>
 /// <remarks>A configure step, not a post-configure one: JwtBearer's own post-configure builds the key discovery from the authority set here.</remarks>
-internal sealed class JwtBearerSetup(TokenSettings settings) : IConfigureNamedOptions<JwtBearerOptions>
+internal sealed class JwtBearerSetup(TokenSettings settings, ValidatedTokens tokens) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
 
     public void Configure(string? name, JwtBearerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Before MapInboundClaims, which the options pass on to the handlers they hold.
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(tokens);
         options.MapInboundClaims = false;
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         // Without an authority there is nothing to discover keys from: every token fails validation (401), never a 500.
