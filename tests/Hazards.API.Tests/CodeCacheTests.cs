@@ -77,12 +77,7 @@ public sealed class CodeCacheTests(HazardsFactory factory) : IClassFixture<Hazar
         var (_, code) = await client.CommissionedAsync();
         await client.ResolveBodyAsync(code);
 
-        await Redis.StringSetAsync(factory.EntryKey(code), "{\"generation\":\"not a number\"");
-        await factory.RenameBehindTheServiceAsync(code, "改名(重新读取)");
-        var resolved = await client.ResolveAsync(code);
-
-        Assert.Equal("改名(重新读取)", resolved.Product.TradeName);
-        Assert.Equal("改名(重新读取)", (await factory.EntryAsync<CodeResolution>(code)).Product.TradeName);
+        await AssertMissAndReplacedAsync(client, code, "{\"generation\":\"not a number\"", "改名(重新读取)");
     }
 
     [Fact]
@@ -96,12 +91,19 @@ public sealed class CodeCacheTests(HazardsFactory factory) : IClassFixture<Hazar
 
         // What an earlier release stored: the answer as compact JSON with its stamps, current ones included.
         var former = JsonNode.Parse(body)!.AsObject();
-        await Redis.StringSetAsync(factory.EntryKey(code), new JsonObject { ["generation"] = generation, ["version"] = version, ["value"] = former.DeepClone() }.ToJsonString());
-        await factory.RenameBehindTheServiceAsync(code, "改名(格式更替)");
+        var planted = new JsonObject { ["generation"] = generation, ["version"] = version, ["value"] = former.DeepClone() }.ToJsonString();
+        await AssertMissAndReplacedAsync(client, code, planted, "改名(格式更替)");
+    }
+
+    // The planted entry is not served: the answer shows a change made behind the service's back, and so does the new entry.
+    private async Task AssertMissAndReplacedAsync(HttpClient client, string code, string planted, string renamed)
+    {
+        await Redis.StringSetAsync(factory.EntryKey(code), planted);
+        await factory.RenameBehindTheServiceAsync(code, renamed);
         var resolved = await client.ResolveAsync(code);
 
-        Assert.Equal("改名(格式更替)", resolved.Product.TradeName);
-        Assert.Equal("改名(格式更替)", (await factory.EntryAsync<CodeResolution>(code)).Product.TradeName);
+        Assert.Equal(renamed, resolved.Product.TradeName);
+        Assert.Equal(renamed, (await factory.EntryAsync<CodeResolution>(code)).Product.TradeName);
     }
 
     [Fact]
