@@ -30,13 +30,7 @@ public sealed class ValidatedTokensTests : IDisposable
     [Fact]
     public async Task A_validated_token_is_honoured_without_its_signature_check_for_five_minutes_at_most()
     {
-        var token = Token(TimeSpan.FromHours(1));
-        Assert.True((await _tokens.ValidateTokenAsync(token, Parameters(_signing))).IsValid);
-
-        _time.Advance(TimeSpan.FromMinutes(4));
-        var reused = await _tokens.ValidateTokenAsync(token, Parameters(_other));
-        _time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
-        var revalidated = await _tokens.ValidateTokenAsync(token, Parameters(_other));
+        var (reused, revalidated) = await WithdrawnKeyAsync(TimeSpan.FromHours(1), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
 
         Assert.True(reused.IsValid);
         Assert.Equal("duty1", reused.ClaimsIdentity.FindFirst("sub")?.Value);
@@ -47,13 +41,7 @@ public sealed class ValidatedTokensTests : IDisposable
     [Fact]
     public async Task A_token_is_never_honoured_past_its_expiry()
     {
-        var token = Token(TimeSpan.FromMinutes(2));
-        Assert.True((await _tokens.ValidateTokenAsync(token, Parameters(_signing))).IsValid);
-
-        _time.Advance(TimeSpan.FromMinutes(1));
-        var before = await _tokens.ValidateTokenAsync(token, Parameters(_other));
-        _time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
-        var after = await _tokens.ValidateTokenAsync(token, Parameters(_other));
+        var (before, after) = await WithdrawnKeyAsync(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
 
         Assert.True(before.IsValid);
         Assert.False(after.IsValid);
@@ -101,6 +89,17 @@ public sealed class ValidatedTokensTests : IDisposable
             first.ClaimsIdentity.Claims.Select(c => (c.Type, c.Value)),
             third.ClaimsIdentity.Claims.Select(c => (c.Type, c.Value)));
         Assert.Equal("hazards:read", third.ClaimsIdentity.FindFirst("scope")?.Value);
+    }
+
+    // Validates a token of that lifetime, then, with a key that did not sign it, at two moments after (from the first).
+    private async Task<(TokenValidationResult First, TokenValidationResult Second)> WithdrawnKeyAsync(TimeSpan lifetime, TimeSpan first, TimeSpan second)
+    {
+        var token = Token(lifetime);
+        Assert.True((await _tokens.ValidateTokenAsync(token, Parameters(_signing))).IsValid);
+        _time.Advance(first);
+        var atFirst = await _tokens.ValidateTokenAsync(token, Parameters(_other));
+        _time.Advance(second - first);
+        return (atFirst, await _tokens.ValidateTokenAsync(token, Parameters(_other)));
     }
 
     // Lifetimes are from the real clock: the handler's own lifetime check reads it, the record's reuse reads the fake one.

@@ -49,11 +49,11 @@ public static class CodeEntry
     /// <summary>The entry's answer when it is of this format and was stored under <paramref name="current"/>; null otherwise.</summary>
     public static CachedAnswer? Read(ReadOnlyMemory<byte> entry, CodeStamp current)
     {
-        var span = entry.Span;
-        if (span.Length <= HeaderLength || span[0] != Format || span[HeaderLength] != (byte)'{')
+        if (!OfThisFormat(entry))
         {
             return null;
         }
+        var span = entry.Span;
         var stamp = new CodeStamp(BinaryPrimitives.ReadInt64LittleEndian(span[9..]), BinaryPrimitives.ReadInt64LittleEndian(span[1..]));
         if (stamp != current)
         {
@@ -64,8 +64,11 @@ public static class CodeEntry
     }
 
     /// <summary>The answer's JSON in a stored entry, whatever its stamps (for looking at what Redis holds).</summary>
-    public static ReadOnlyMemory<byte> Json(ReadOnlyMemory<byte> entry) =>
-        entry.Length > HeaderLength && entry.Span[0] == Format ? entry[HeaderLength..] : ReadOnlyMemory<byte>.Empty;
+    public static ReadOnlyMemory<byte> Json(ReadOnlyMemory<byte> entry) => OfThisFormat(entry) ? entry[HeaderLength..] : ReadOnlyMemory<byte>.Empty;
+
+    // A header of this format and a JSON object after it; anything else (an earlier release's JSON, damage) is no entry.
+    private static bool OfThisFormat(ReadOnlyMemory<byte> entry) =>
+        entry.Length > HeaderLength && entry.Span[0] == Format && entry.Span[HeaderLength] == (byte)'{';
 
     private static Guid? Optional(ReadOnlySpan<byte> bytes) => new Guid(bytes) is var id && id != Guid.Empty ? id : null;
 }
