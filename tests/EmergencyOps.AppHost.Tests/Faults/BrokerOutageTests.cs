@@ -44,6 +44,8 @@ public sealed class BrokerOutageTests(FaultSystem system, ITestOutputHelper outp
             Loop(TimeSpan.FromMilliseconds(250), async i => warnings.Enqueue(await IssueAsync(duty, "310104", $"徐汇区暴雨橙色预警（故障演练{i}）"))));
 
         await Eventually.TrueAsync(() => changes.Count(c => c.Acknowledged) >= 10 && warnings.Count(w => w.Acknowledged) >= 2, "acknowledged load before the fault", Deadline);
+        // The tap must outlive the kill: killed too soon after declaring it, the node loses it (see BrokerStored).
+        await Eventually.TrueAsync(() => system.BrokerStored(tap.Queue), "the broker's record of the tap's queue on disk", Deadline);
         using var outage = new CancellationTokenSource(Deadline);
         FaultSystem.Kill("beam.smp");
         var atKill = changes.Count + warnings.Count;
@@ -106,7 +108,7 @@ public sealed class BrokerOutageTests(FaultSystem system, ITestOutputHelper outp
         }
         catch (TimeoutException timeout)
         {
-            throw new TimeoutException($"{timeout.Message} At the deadline: {missing}.", timeout);
+            throw new TimeoutException($"{timeout.Message} At the deadline: {missing}; the tap's last read: {tap.LastRefusal ?? "taken"}.", timeout);
         }
         output.WriteLine($"tap: {tap.Taken.Count} deliveries, {tap.Taken.Select(e => e.MessageId).Distinct().Count()} distinct messages");
 

@@ -22,6 +22,11 @@ public sealed class BrokerTap : IAsyncDisposable
 
     public IReadOnlyList<TappedEvent> Taken => _taken;
 
+    public string Queue => _queue;
+
+    /// <summary>Why the last drain took nothing, if the broker refused it: for the message of a test that waited in vain.</summary>
+    public string? LastRefusal { get; private set; }
+
     public static async Task<BrokerTap> StartAsync(Uri broker, params Type[] events)
     {
         var tap = new BrokerTap(broker);
@@ -45,6 +50,7 @@ public sealed class BrokerTap : IAsyncDisposable
     {
         try
         {
+            LastRefusal = null;
             await WithChannelAsync(async channel =>
             {
                 while (await channel.BasicGetAsync(_queue, autoAck: true) is { } delivery)
@@ -60,6 +66,7 @@ public sealed class BrokerTap : IAsyncDisposable
         catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or IOException
             or OperationCanceledException or TimeoutException)
         {
+            LastRefusal = $"{e.GetType().Name}: {e.Message}";
         }
         return _taken;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -72,6 +73,28 @@ public sealed class FaultSystem : SystemFixture
         {
         }
         return [.. seen.Values];
+    }
+
+    /// <summary>
+    /// Whether this system's broker has written the quorum queue's registration to disk. RabbitMQ 3.10 writes it a moment
+    /// after it declared the queue; a node killed before then comes back with the queue but no member to lead it, and a
+    /// publish routed to that queue then waits for a confirm that never comes.
+    /// </summary>
+    public bool BrokerStored(string queue)
+    {
+        // Ra names a queue's member after its virtual host ("/", escaped) and its name.
+        var member = Encoding.ASCII.GetBytes("%2F_" + queue);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(DataDirectory, "rabbitmq", "mnesia"), "names.dets", SearchOption.AllDirectories))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            if (copy.GetBuffer().AsSpan(0, (int)copy.Length).IndexOf(member) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Kills (SIGKILL) this system's processes of that name; <see cref="StartAsync"/> brings them back.</summary>
