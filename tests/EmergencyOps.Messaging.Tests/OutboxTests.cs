@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using EmergencyOps.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,7 +58,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         await using var proxy = new TcpProxy(TestInfrastructure.RabbitMq.Port);
         proxy.Start();
-        await using var host = await TestHost.StartAsync(TestInfrastructure.FreshSqliteConnectionString("outbox"), _prefix, BrokerAt(proxy.Port));
+        await using var host = await TestHost.StartAsync(TestInfrastructure.FreshSqliteConnectionString("outbox"), _prefix, TestHost.BrokerAt(proxy.Port));
         await host.WaitUntilBusReadyAsync();
 
         proxy.Stop();
@@ -85,7 +83,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         var database = TestInfrastructure.FreshSqliteConnectionString("outbox");
         NoteWritten written;
-        await using (var first = await TestHost.StartAsync(database, _prefix, BrokerAt(UnusedPort())))
+        await using (var first = await TestHost.StartAsync(database, _prefix, TestHost.BrokerAt(TestHost.UnusedPort())))
         {
             written = await first.WriteNoteAsync("accepted before the restart");
             await Eventually.TrueAsync(async () => await first.OutboxRowAsync(written.EventId) is { Attempts: > 0, SentAt: null }, "a failed publish attempt");
@@ -97,12 +95,4 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
 
-    private static Uri BrokerAt(int port) => new UriBuilder(TestInfrastructure.RabbitMq) { Port = port }.Uri;
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

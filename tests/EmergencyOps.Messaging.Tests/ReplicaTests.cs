@@ -59,8 +59,25 @@ public sealed class ReplicaTests : IAsyncLifetime
         var received = _recorder.Received<NoteWritten>().Select(m => m.Message.EventId).Where(written.Contains).ToList();
         Assert.Equal(written.Count, received.Count);
         Assert.Equal(written.Order(), received.Order());
-        // Given back after every batch, so the replica that stores the next event can send it at once.
+        // Given back once there is nothing to send, so the replica that stores the next event can send it at once.
         await Eventually.TrueAsync(async () => await first.InScopeAsync((db, _) => db.Set<OutboxLease>().AsNoTracking().SingleAsync()) is { Holder: null },
             "the dispatch lease to be released");
+    }
+
+    [Fact]
+    public async Task A_replica_that_cannot_reach_the_broker_gives_the_lease_back_to_one_that_can()
+    {
+        var database = TestInfrastructure.FreshSqliteConnectionString("replicas");
+        await using var cut = await TestHost.StartAsync(database, _prefix, TestHost.BrokerAt(TestHost.UnusedPort()));
+        var written = await cut.WriteNoteAsync("stored by the replica cut off from the broker");
+        await Eventually.TrueAsync(async () => await cut.OutboxRowAsync(written.EventId) is { Attempts: > 0 }, "a failed publish by that replica",
+            TimeSpan.FromSeconds(60));
+
+        // The cut-off replica keeps trying; had it kept the lease through its failures, nobody would send the event.
+        await using var connected = await TestHost.StartAsync(database, _prefix, TestInfrastructure.RabbitMq);
+        var received = await _recorder.WaitForAsync<NoteWritten>(m => m.EventId == written.EventId, TimeSpan.FromSeconds(60));
+        Assert.Equal(written, received.Message);
+        await Eventually.TrueAsync(async () => await connected.OutboxRowAsync(written.EventId) is { SentAt: not null }, "the row marked sent");
+        Assert.Single(_recorder.Received<NoteWritten>(), m => m.Message.EventId == written.EventId);
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Outbox;
 using EmergencyOps.Messaging.Persistence;
@@ -65,6 +67,16 @@ internal sealed class TestHost(IHost host) : IAsyncDisposable
         InScopeAsync((db, _) => db.Set<OutboxMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.MessageId == messageId));
 
     public IBus Bus => Services.GetRequiredService<IBus>();
+
+    /// <summary>The test broker's address with another port: a proxy's, or one where nothing listens.</summary>
+    public static Uri BrokerAt(int port) => new UriBuilder(TestInfrastructure.RabbitMq) { Port = port }.Uri;
+
+    public static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -27,6 +27,10 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be de-duplicated.");
         FailPoints.RefuseIfListed(messageId);
+        if (!await MayApplyAsync(context))
+        {
+            return;
+        }
         var applied = false;
         var strategy = Db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -52,6 +56,12 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
         }
         FailPoints.Reach(FailPoints.InboxBeforeAck);
     }
+
+    /// <summary>
+    /// Whether the message can change anything here, read before any transaction. One that cannot (no subscriber wants
+    /// the event) is acknowledged without a write or an inbox row: there is nothing to apply twice.
+    /// </summary>
+    protected virtual Task<bool> MayApplyAsync(ConsumeContext<TMessage> context) => Task.FromResult(true);
 
     /// <summary>Work that must follow a successful commit, such as refreshing a cache from the database.</summary>
     protected virtual Task AfterCommitAsync(ConsumeContext<TMessage> context) => Task.CompletedTask;

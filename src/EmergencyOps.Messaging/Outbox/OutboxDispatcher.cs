@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using EmergencyOps.Messaging.Faults;
@@ -14,8 +15,8 @@ namespace EmergencyOps.Messaging.Outbox;
 /// Publishes committed outbox rows in sequence order and marks each sent only after the broker
 /// confirmed it. A broker outage or a restart leaves rows pending; they go out when it is back.
 /// Replicas sharing the database take turns through the dispatch lease, so no row goes out twice.
-/// A crash between confirm and mark republishes one row with the same message id, which the
-/// consumers' inboxes discard.
+/// A crash between confirm and mark republishes the batch's confirmed rows with their message ids,
+/// which the consumers' inboxes discard.
 /// </summary>
 internal sealed partial class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
@@ -28,40 +29,49 @@ internal sealed partial class OutboxDispatcher<TContext>(
 {
     private static readonly ActivitySource Tracing = new(ServiceDefaults.OpenTelemetryExtensions.MessagingSource);
     private static readonly TimeSpan LeaseRetry = TimeSpan.FromMilliseconds(100);
-    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    // Long enough for several publishes that each wait out their timeout between two renewals.
+    private readonly HeldLease _lease = new(Max(TimeSpan.FromSeconds(30), options.Value.PublishTimeout * 3));
     private DateTime _nextCleanup = DateTime.MinValue;
 
-    private enum Pass { Drained, More, LeaseBusy }
+    private enum Pass { Drained, Holding, More, LeaseBusy }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var pass = await DispatchBatchAsync(settings, stoppingToken);
-                await CleanupAsync(settings, stoppingToken);
-                if (pass != Pass.More)
+                try
                 {
-                    // Another replica is sending: look again shortly, since what we stored may not be in its batch.
-                    await signal.WaitAsync(pass == Pass.LeaseBusy ? Min(LeaseRetry, settings.PollInterval) : settings.PollInterval, stoppingToken);
+                    var pass = await DispatchBatchAsync(settings, stoppingToken);
+                    await CleanupAsync(settings, stoppingToken);
+                    if (pass != Pass.More)
+                    {
+                        // Holding the lease, or waiting for another replica's: look again shortly, since what was stored
+                        // meanwhile (here or there) may not have been in the batch.
+                        await signal.WaitAsync(pass == Pass.Drained ? settings.PollInterval : Min(LeaseRetry, settings.PollInterval), stoppingToken);
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The host is gone (it failed to start, or stopped without cancelling us): nothing left to dispatch with.
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    LogDispatchFailed(logger, ex, settings.RetryDelay);
+                    await Task.Delay(settings.RetryDelay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host is gone (it failed to start, or stopped without cancelling us): nothing left to dispatch with.
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogDispatchFailed(logger, ex, settings.RetryDelay);
-                await Task.Delay(settings.RetryDelay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+        }
+        finally
+        {
+            await GiveBackAsync();
         }
     }
 
@@ -71,45 +81,66 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         if (!await db.Set<OutboxMessage>().AnyAsync(m => m.SentAt == null, cancellationToken))
         {
+            await _lease.ReleaseAsync(db);
             return Pass.Drained;
-        }
-        // Lease times are wall-clock times shared between processes, whatever clock the service runs on.
-        var leaseDuration = Max(TimeSpan.FromSeconds(30), settings.PublishTimeout * 3);
-        var renewAt = TimeProvider.System.GetUtcNow().UtcDateTime + leaseDuration / 2;
-        if (!await db.TryTakeLeaseAsync(_holder, TimeProvider.System.GetUtcNow().UtcDateTime, leaseDuration, cancellationToken))
-        {
-            return Pass.LeaseBusy;
         }
         try
         {
+            if (!await _lease.HoldAsync(db, cancellationToken))
+            {
+                return Pass.LeaseBusy;
+            }
             // Read only under the lease: what another replica sent before is marked by now.
             var pending = await db.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.SentAt == null)
                 .OrderBy(m => m.Sequence)
                 .Take(settings.BatchSize)
                 .ToListAsync(cancellationToken);
-            foreach (var row in pending)
+            var sent = new List<long>(pending.Count);
+            try
             {
-                var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-                if (now >= renewAt)
+                foreach (var row in pending)
                 {
-                    if (!await db.TryTakeLeaseAsync(_holder, now, leaseDuration, cancellationToken))
+                    if (!await _lease.HoldAsync(db, cancellationToken))
                     {
                         return Pass.LeaseBusy;
                     }
-                    renewAt = now + leaseDuration / 2;
+                    await PublishOneAsync(db, row, settings.PublishTimeout, cancellationToken);
+                    sent.Add(row.Sequence);
                 }
-                await PublishAndMarkAsync(db, row, settings.PublishTimeout, cancellationToken);
             }
-            return pending.Count < settings.BatchSize ? Pass.Drained : Pass.More;
+            finally
+            {
+                await MarkSentAsync(db, sent);
+            }
+            return pending.Count < settings.BatchSize ? Pass.Holding : Pass.More;
         }
-        finally
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            await db.ReleaseLeaseAsync(_holder);
+            // Another replica may reach the broker when this one cannot: it takes over at once rather than after the lease.
+            await _lease.ReleaseAsync(db);
+            throw;
         }
     }
 
-    private async Task PublishAndMarkAsync(TContext db, OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task GiveBackAsync()
+    {
+        if (!_lease.Held)
+        {
+            return;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await _lease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<TContext>());
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or DbException)
+        {
+            // Stopping anyway: the lease runs out by itself.
+        }
+    }
+
+    private async Task PublishOneAsync(TContext db, OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
     {
         FailPoints.Reach(FailPoints.OutboxBeforePublish);
         try
@@ -123,11 +154,23 @@ internal sealed partial class OutboxDispatcher<TContext>(
                 CancellationToken.None);
             throw;
         }
+        LogPublished(logger, row.MessageType, row.MessageId, row.Sequence);
+    }
+
+    /// <summary>
+    /// One commit for the batch's confirmed rows, also when a later row failed. A crash before it republishes them with
+    /// their message ids, which the consumers' inboxes discard.
+    /// </summary>
+    private async Task MarkSentAsync(TContext db, List<long> sent)
+    {
+        if (sent.Count == 0)
+        {
+            return;
+        }
         FailPoints.Reach(FailPoints.OutboxBeforeMark);
         var sentAt = time.GetUtcNow().UtcDateTime;
-        await db.Set<OutboxMessage>().Where(m => m.Sequence == row.Sequence)
+        await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Sequence))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
-        LogPublished(logger, row.MessageType, row.MessageId, row.Sequence);
     }
 
     private async Task PublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
