@@ -20,15 +20,15 @@ public sealed class IntegrationEventConsumer<TEvent>(WebhooksContext db, Deliver
     // Without the assembly's version, which the type's full name would carry: an upgrade must not forget what was handled.
     protected override string ConsumerId => $"webhooks:{typeof(TEvent).FullName}";
 
+    // Most events are wanted by no subscriber: those are acknowledged after this read, without a write.
+    protected override async Task<bool> MayApplyAsync(ConsumeContext<TEvent> context) => (await MatchingAsync(context)).Count > 0;
+
     protected override async Task HandleAsync(ConsumeContext<TEvent> context)
     {
         var descriptor = EventCatalogue.For(typeof(TEvent));
         var message = context.Message;
         var facts = descriptor.Read(message);
-        var subscriptions = await Db.Subscriptions.AsNoTracking()
-            .Where(s => s.State != SubscriptionState.Disabled && s.EventTypes.Contains(descriptor.Name))
-            .ToListAsync(context.CancellationToken);
-        var matching = subscriptions.Where(s => SubscriptionFilter.Matches(s, facts)).ToList();
+        var matching = await MatchingAsync(context);
         if (matching.Count == 0)
         {
             return;
@@ -45,6 +45,16 @@ public sealed class IntegrationEventConsumer<TEvent>(WebhooksContext db, Deliver
                 TraceParent = Activity.Current?.Id, Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
             });
         }
+    }
+
+    private async Task<List<Subscription>> MatchingAsync(ConsumeContext<TEvent> context)
+    {
+        var descriptor = EventCatalogue.For(typeof(TEvent));
+        var facts = descriptor.Read(context.Message);
+        var subscriptions = await Db.Subscriptions.AsNoTracking()
+            .Where(s => s.State != SubscriptionState.Disabled && s.EventTypes.Contains(descriptor.Name))
+            .ToListAsync(context.CancellationToken);
+        return [.. subscriptions.Where(s => SubscriptionFilter.Matches(s, facts))];
     }
 
     protected override Task AfterCommitAsync(ConsumeContext<TEvent> context)
