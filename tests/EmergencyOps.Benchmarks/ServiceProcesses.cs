@@ -33,6 +33,21 @@ internal sealed class ServiceProcesses(int self)
         return candidates.Where(pid => !candidates.Any(c => table.GetValueOrDefault(c) == pid)).Select(pid => (int?)pid).FirstOrDefault();
     }
 
+    /// <summary>The PID of a process of this run by its executable's name (<c>beam.smp</c> for the broker), or null.</summary>
+    public int? FindExecutable(string name) => ProcessTable.StartedBy(self).Select(pid => (int?)pid).FirstOrDefault(pid => Executable(pid!.Value) == name);
+
+    private static string? Executable(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Resident memory (MB) of every service process, by resource name.</summary>
     public Dictionary<string, double> ResidentMegabytes() =>
         Names.ToDictionary(n => n, n => Find(n) is { } pid ? Machine.ResidentMegabytes(pid) : double.NaN, StringComparer.Ordinal);
