@@ -42,10 +42,7 @@ internal sealed class BenchSystem : IAsyncDisposable
 
     public ServiceProcesses Processes { get; }
 
-    /// <summary>
-    /// A service's own endpoint, the one the gateway forwards to (with one replica, the orchestrator's proxy in front of
-    /// it is in both paths, so a gateway-minus-direct difference is the gateway's alone).
-    /// </summary>
+    /// <summary>A service's own endpoint, the one the gateway forwards to, so a gateway-minus-direct difference is the gateway's alone.</summary>
     public Uri Direct(string service) => App.GetEndpoint(service, "http");
 
     public static async Task<BenchSystem> StartAsync(CancellationToken cancellationToken)
@@ -64,6 +61,15 @@ internal sealed class BenchSystem : IAsyncDisposable
             env["Gateway__RateLimits__AnonymousPermits"] = "10000000";
         }));
         UncachedHazards.Add(builder, dataDirectory);
+        // A deployment has no development proxy in front of each process: without it here, every request would cross
+        // the orchestrator's proxy once direct and twice through the gateway, and its cost would count as theirs. With one
+        // replica nothing needs it; the orchestrator gives each endpoint a free port of its own instead.
+        foreach (var endpoint in builder.Resources.OfType<ProjectResource>().SelectMany(p => p.Annotations.OfType<EndpointAnnotation>()))
+        {
+            endpoint.IsProxied = false;
+            endpoint.Port = null;
+            endpoint.TargetPort = null;
+        }
         // No dashboard listens for telemetry here: without this every service would retry its exporter and time out at stop.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {

@@ -57,14 +57,14 @@ internal sealed class CodeResolutionBenchmark : IBenchmark
             Baseline = [.. cost[false].Select(c => c.Machine)], Candidate = [.. cost[true].Select(c => c.Machine)],
         });
         // On a machine whose cores are all busy the rate is its CPU over the CPU a request costs everywhere: the client, the
-        // orchestrator's proxy, Kestrel, authentication. Were a cached answer free in hazards, the ratio could reach this:
+        // kernel's loopback, Kestrel, authentication. Were a cached answer free in hazards, the ratio could reach this:
         var machineWithout = Stats.Median(cost[false].Select(c => c.Machine));
         var machineWith = Stats.Median(cost[true].Select(c => c.Machine));
         var servedWith = Stats.Median(cost[true].Select(c => c.Hazards));
         result.Notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"CPU per resolution, from the process table (medians of the rounds): the whole machine {machineWithout:0.00} ms uncached and {machineWith:0.00} ms cached, "
             + $"of which the cached hazards process {servedWith:0.00} ms. The rest ({machineWith - servedWith:0.00} ms) is spent outside the service: the load generator's "
-            + $"client, the orchestrator's proxy in front of each process, the kernel. With both cores busy, even a cache that cost hazards nothing would give at most "
+            + $"client, the orchestrator, the kernel. With both cores busy, even a cache that cost hazards nothing would give at most "
             + $"{machineWithout / Math.Max(0.01, machineWith - servedWith):0.0}× on this machine."));
         await ProfileAsync(context, result, hazards, Resolve(cached), cancellationToken);
         result.Notes.Add($"{Callers} callers (closed loop) resolving {Products} product codes in turn, directly to each hazards process with a regulator's token.");

@@ -36,9 +36,9 @@ internal sealed class FeedLatencyBenchmark : IBenchmark
         {
             await RunOnceAsync(side, 20, 3, sample: null, cancellationToken);
         }
-        // Through the gateway, the orchestrator's proxy process holds four sockets per subscriber (client → gateway → warnings).
+        // Through the gateway, the gateway process holds two sockets per subscriber (the client's, and its own to warnings).
         var limit = OpenFiles.Current();
-        var fit = sizes.Where(n => 4 * (ulong)n + 2_000 <= limit).ToArray();
+        var fit = sizes.Where(n => 2 * (ulong)n + 2_000 <= limit).ToArray();
         foreach (var n in fit)
         {
             var sampled = false;
@@ -67,9 +67,8 @@ internal sealed class FeedLatencyBenchmark : IBenchmark
             var only = await RunOnceAsync(sides[0], n, Warnings, null, cancellationToken);
             context.SampleMemory($"with {n} feed subscribers (directly)");
             result.Notes.Add($"N={n} was measured directly only, in one round: {only.Latencies.Length}/{only.Expected} events, p50 {only.P50:0.0} ms, "
-                + $"p99 {only.P99:0.0} ms, {only.KilobytesPerSubscriber:0.0} KB per subscriber. Through the gateway it would need about {4 * n + 2_000:N0} open files "
-                + $"in the local orchestrator's proxy, over this machine's limit of {limit:N0} (raising it needs CAP_SYS_RESOURCE, which this machine lacks); "
-                + "past the limit streams fail to open and the orchestrator stops every service.");
+                + $"p99 {only.P99:0.0} ms, {only.KilobytesPerSubscriber:0.0} KB per subscriber. Through the gateway it would need about {2 * n + 2_000:N0} open files "
+                + $"in the gateway, over this machine's limit of {limit:N0} (raising it needs CAP_SYS_RESOURCE, which this machine lacks).");
         }
         result.Notes.Add($"Each round: N subscribers connect (64 at a time), then {Warnings} exercise warnings are issued {Spacing.TotalMilliseconds:0} ms apart by a duty officer "
             + $"on the same path; latency is from sending the POST to each subscriber reading the event. Events not read within {Straggle.TotalSeconds:0} s count as lost.");

@@ -52,7 +52,7 @@ internal sealed class GatewayReadBenchmark : IBenchmark
             + $"full-load throughput ratio gateway/direct {ratio:0.00}.");
         result.Notes.Add($"{Shelters} open shelters in Pudong; each query asks for the 5 nearest with room for 10 people from one of 100 points.");
         result.Notes.Add($"Failed requests: {fullDirect.Concat(fullGateway).Concat(fixedDirect).Concat(fixedGateway).Sum(r => r.Failed)}.");
-        result.Notes.Add("Both paths end at the same endpoint (the orchestrator's proxy in front of the one replica), so the difference is the gateway's: "
+        result.Notes.Add("Both paths end at the same endpoint (the one replica's own port, no proxy in front of it), so the difference is the gateway's: "
             + "authentication-free routing through YARP, its rate limiter, its correlation and telemetry middleware, and a second loopback hop.");
     }
 

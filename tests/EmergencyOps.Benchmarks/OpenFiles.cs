@@ -4,9 +4,9 @@ namespace EmergencyOps.Benchmarks;
 
 /// <summary>
 /// Raises this process's open-file limit before the system starts, so the orchestrator and the services inherit it:
-/// 5,000 feed subscribers through the gateway hold four sockets each in the orchestrator's proxies (client → gateway →
-/// warnings), 20,000 in all, which is the whole of a default limit of 20,000. Raising the hard limit needs root
-/// (CAP_SYS_RESOURCE); otherwise the soft limit goes up to the hard one.
+/// 5,000 feed subscribers hold 5,000 sockets here and in the warnings service, and 10,000 in the gateway (the client's
+/// and its own to warnings). Raising the hard limit needs root (CAP_SYS_RESOURCE); otherwise the soft limit goes up to
+/// the hard one.
 /// </summary>
 internal static partial class OpenFiles
 {
