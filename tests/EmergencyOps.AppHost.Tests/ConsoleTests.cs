@@ -127,6 +127,34 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
     }
 
     [Fact]
+    public async Task What_an_officer_entered_in_an_update_and_not_sent_survives_the_page_being_refreshed()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "duty1");
+        using var duty = await system.AsAsync("duty1");
+        var id = await IssueAsync(duty, "静安区大风蓝色预警(编辑中刷新)", "blue", "310106", "静安区应急管理局");
+        await page.GotoAsync($"{Origin}/#/warnings/{id}");
+        await Expect(page.Locator("#warning")).ToHaveAttributeAsync("data-state", "active");
+
+        await page.SelectOptionAsync("#updateForm select[name=level]", "yellow");
+        await page.FillAsync("#updateForm input[name=note]", "风力加大");
+        // Away from the form, so the page's poll of the closed loop re-renders it (a feed event for the warning would too).
+        await page.ClickAsync("#warning h2");
+        await page.EvaluateAsync("() => { document.querySelector('#warning').dataset.rendered = 'before'; }");
+        await Expect(page.Locator("#warning[data-rendered]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Expect(page.Locator("#updateForm select[name=level]")).ToHaveValueAsync("yellow");
+        await Expect(page.Locator("#updateForm input[name=note]")).ToHaveValueAsync("风力加大");
+
+        // Sent, the form starts afresh at the warning's new level.
+        await page.ClickAsync("#updateForm button[type=submit]");
+        await Expect(page.Locator("#warning")).ToHaveAttributeAsync("data-level", "yellow");
+        await Expect(page.Locator("#updateForm input[name=note]")).ToHaveValueAsync("");
+        await Expect(page.Locator("#updateForm select[name=level]")).ToHaveValueAsync("yellow");
+        await Expect(page.Locator(".version")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task A_red_draft_waits_for_a_second_officers_sign_off_and_the_drafter_sees_it_go_active()
     {
         await using var first = await NewContextAsync();

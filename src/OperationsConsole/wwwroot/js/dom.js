@@ -71,3 +71,30 @@ export function showProblem(form, problem) {
   if (Object.keys(errors).length === 0) summary.append(h('p', { class: 'field-error', role: 'alert' }, [problem.title, problem.detail].filter(Boolean).join(' — ')));
   return shown;
 }
+
+/** A form field's value as rendered (what a refresh would put back), to tell it from what the user entered. */
+function renderedValue(field) {
+  if (field instanceof HTMLSelectElement) return [...field.options].find(o => o.defaultSelected)?.value ?? field.options[0]?.value ?? '';
+  return field.defaultValue;
+}
+
+/**
+ * Replaces root's content as replaceChildren does, but keeps what the user entered in its forms and has not sent (and
+ * where the focus was): a view re-rendered by a feed event or a poll must not take an officer's half-typed update away.
+ */
+export function replaceKeepingInput(root, ...children) {
+  const entered = [];
+  for (const form of root.querySelectorAll('form[id]')) {
+    for (const field of form.elements) {
+      if (field.name && 'value' in field && field.value !== renderedValue(field)) entered.push([form.id, field.name, field.value]);
+    }
+  }
+  const focused = root.contains(document.activeElement) && document.activeElement.form?.id
+    ? [document.activeElement.form.id, document.activeElement.name] : null;
+  root.replaceChildren(...children);
+  for (const [formId, name, value] of entered) {
+    const field = root.querySelector(`form#${CSS.escape(formId)}`)?.elements.namedItem(name);
+    if (field && 'value' in field) field.value = value;
+  }
+  if (focused) root.querySelector(`form#${CSS.escape(focused[0])}`)?.elements.namedItem(focused[1])?.focus?.();
+}

@@ -1,5 +1,5 @@
 import { user } from '../auth.js';
-import { call, get, h, showProblem, table } from '../dom.js';
+import { call, get, h, replaceKeepingInput, showProblem, table } from '../dom.js';
 import { districtName, levels, t, time } from '../i18n.js';
 import { onChange } from '../live.js';
 import { plan } from '../plan.js';
@@ -33,7 +33,8 @@ function form(id, fields, submitLabel, onsubmit) {
 
 async function act(formEl, path, body, refresh) {
   const answer = await call(path, { method: 'POST', body });
-  if (answer.ok) { showProblem(formEl, null); await refresh(); return; }
+  // Sent: the form starts afresh, so the refresh does not keep what it carried.
+  if (answer.ok) { showProblem(formEl, null); formEl.reset(); await refresh(); return; }
   showProblem(formEl, answer.body);
 }
 
@@ -86,7 +87,7 @@ export function warningView(root, { id }) {
     ]);
     if (disposed) return;
     const area = w.current.area;
-    root.replaceChildren(h('section', { id: 'warning', class: `level-${w.level}`, dataset: { state: w.state, level: w.level } },
+    replaceKeepingInput(root, h('section', { id: 'warning', class: `level-${w.level}`, dataset: { state: w.state, level: w.level } },
       h('p', {}, h('a', { href: '#/' }, t('back'))),
       h('h2', {}, h('span', { class: 'badge level' }, t(`level.${w.level}`)), ' ', w.status === 'Exercise' ? `【${t('exercise')}】` : '', w.current.headline),
       h('p', { class: 'meta' }, `${t('state')}: `, h('span', { id: 'state' }, t(`state.${w.state}`)), ' · ',
