@@ -131,10 +131,7 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
     {
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "duty1");
-        using var duty = await system.AsAsync("duty1");
-        var id = await IssueAsync(duty, "静安区大风蓝色预警(编辑中刷新)", "blue", "310106", "静安区应急管理局");
-        await page.GotoAsync($"{Origin}/#/warnings/{id}");
+        await OpenIssuedAsync(page, "duty1", "静安区大风蓝色预警(编辑中刷新)", "blue", "310106", "静安区应急管理局");
         await Expect(page.Locator("#warning")).ToHaveAttributeAsync("data-state", "active");
 
         await page.SelectOptionAsync("#updateForm select[name=level]", "yellow");
@@ -159,10 +156,7 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
     {
         await using var first = await NewContextAsync();
         var drafter = await first.NewPageAsync();
-        await SignInAsync(drafter, "duty1");
-        using var duty = await system.AsAsync("duty1");
-        var id = await IssueAsync(duty, "崇明区台风红色预警(待签发)", "red", "310151", "崇明区应急管理局", type: "typhoon");
-        await drafter.GotoAsync($"{Origin}/#/warnings/{id}");
+        var id = await OpenIssuedAsync(drafter, "duty1", "崇明区台风红色预警(待签发)", "red", "310151", "崇明区应急管理局", type: "typhoon");
         await Expect(drafter.Locator("#warning")).ToHaveAttributeAsync("data-state", "draft");
         await Expect(drafter.Locator("#awaiting")).ToContainTextAsync("张伟");
         await Expect(drafter.Locator("#signOffForm")).ToHaveCountAsync(0);
@@ -398,6 +392,16 @@ public sealed partial class ConsoleTests(SystemFixture system, Xunit.Abstraction
         await page.FillAsync("input[name=password]", $"local-{userName}-password");
         await page.ClickAsync("button[type=submit]");
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+    }
+
+    /// <summary>Signs the officer in, issues a warning as that officer through the API, and opens its page.</summary>
+    private async Task<Guid> OpenIssuedAsync(IPage page, string officer, string headline, string level, string district, string unit, string type = "gale")
+    {
+        await SignInAsync(page, officer);
+        using var client = await system.AsAsync(officer);
+        var id = await IssueAsync(client, headline, level, district, unit, type);
+        await page.GotoAsync($"{Origin}/#/warnings/{id}");
+        return id;
     }
 
     private static async Task<Guid> IssueAsync(HttpClient duty, string headline, string level, string district, string unit, string type = "gale")

@@ -21,14 +21,16 @@ public sealed class IntegrationEventConsumer<TEvent>(WebhooksContext db, Deliver
     protected override string ConsumerId => $"webhooks:{typeof(TEvent).FullName}";
 
     // Most events are wanted by no subscriber: those are acknowledged after this read, without a write.
-    protected override async Task<bool> MayApplyAsync(ConsumeContext<TEvent> context) => (await MatchingAsync(context)).Count > 0;
+    protected override async Task<bool> MayApplyAsync(ConsumeContext<TEvent> context) =>
+        (await MatchingAsync(EventCatalogue.For(typeof(TEvent)).Read(context.Message), context.CancellationToken)).Count > 0;
 
     protected override async Task HandleAsync(ConsumeContext<TEvent> context)
     {
         var descriptor = EventCatalogue.For(typeof(TEvent));
         var message = context.Message;
         var facts = descriptor.Read(message);
-        var matching = await MatchingAsync(context);
+        // Read again inside the transaction: a subscription changed since the look before it counts as it is now.
+        var matching = await MatchingAsync(facts, context.CancellationToken);
         if (matching.Count == 0)
         {
             return;
@@ -47,13 +49,12 @@ public sealed class IntegrationEventConsumer<TEvent>(WebhooksContext db, Deliver
         }
     }
 
-    private async Task<List<Subscription>> MatchingAsync(ConsumeContext<TEvent> context)
+    private async Task<List<Subscription>> MatchingAsync(EventFacts facts, CancellationToken cancellationToken)
     {
-        var descriptor = EventCatalogue.For(typeof(TEvent));
-        var facts = descriptor.Read(context.Message);
+        var name = EventCatalogue.For(typeof(TEvent)).Name;
         var subscriptions = await Db.Subscriptions.AsNoTracking()
-            .Where(s => s.State != SubscriptionState.Disabled && s.EventTypes.Contains(descriptor.Name))
-            .ToListAsync(context.CancellationToken);
+            .Where(s => s.State != SubscriptionState.Disabled && s.EventTypes.Contains(name))
+            .ToListAsync(cancellationToken);
         return [.. subscriptions.Where(s => SubscriptionFilter.Matches(s, facts))];
     }
 
