@@ -43,4 +43,4 @@ foreach (var service in new[] { hazards, warnings, inventory, shelters, webhooks
         .WithEnvironment($"{service.Resource.Name}__PublicBaseUrl", publicOrigin);
 }
 
-builder.Build().Run();
+builder.LimitMallocArenas().Build().Run();

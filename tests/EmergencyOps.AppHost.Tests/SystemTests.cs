@@ -106,6 +106,25 @@ public sealed class SystemTests(SystemFixture system)
             "a red warning suggested for the red enterprise", TimeSpan.FromSeconds(60));
     }
 
+    // The services share the machine's cores: one GC heap each, and glibc's malloc arenas bounded (README, runtime settings).
+    [Fact]
+    public void Every_service_process_runs_with_the_workstation_gc_and_at_most_two_malloc_arenas()
+    {
+        var services = ProcessTree.StartedBy(Environment.ProcessId)
+            .Select(pid => (Pid: pid, Program: EmergencyOps.Testing.Processes.ProcessTable.CommandLine(pid).Split('\0')[0]))
+            .Where(p => p.Program.Length > 0 && File.Exists(p.Program + ".runtimeconfig.json") && !p.Program.Contains("AppHost", StringComparison.Ordinal))
+            .ToList();
+
+        var names = services.Select(p => Path.GetFileName(p.Program)).ToHashSet();
+        Assert.Superset(new HashSet<string> { "EmergencyOps.Gateway", "Identity.API", "Hazards.API", "Warnings.API", "Inventory.API", "Shelters.API", "Webhooks.API", "OperationsConsole" }, names);
+        Assert.All(services, p =>
+        {
+            var runtime = JsonDocument.Parse(File.ReadAllText(p.Program + ".runtimeconfig.json")).RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+            Assert.False(runtime.GetProperty("System.GC.Server").GetBoolean(), p.Program);
+            Assert.Contains("MALLOC_ARENA_MAX=2", File.ReadAllText($"/proc/{p.Pid}/environ").Split('\0'));
+        });
+    }
+
     private async Task<string?> ShelterStatusAsync(Guid id)
     {
         using var duty = await system.AsAsync("duty1");
