@@ -28,6 +28,13 @@ internal sealed class MemoryBenchmark : IBenchmark
                 result.Figures.Add(figure with { Met = figure.CandidateMedian <= Limit });
             }
         }
+        foreach (var (moment, parts) in context.MemoryParts)
+        {
+            result.Notes.Add($"{char.ToUpperInvariant(moment[0])}{moment[1..]}: {string.Join("; ", parts.Select(p => $"{p.Key} {p.Value}"))}.");
+        }
+        result.Notes.Add("Parts: private is the managed heap, native heaps (SQLite's page caches among them) and thread stacks; JIT'd code is the runtime's "
+            + "executable memory, mapped twice (a written and an executable view, W^X) and counted in both; mapped files are the runtime's and "
+            + "libraries' images, the same pages in every service and resident once on the machine.");
         result.Notes.Add("One sample per moment (not rounds): VmRSS from /proc/PID/status of each service's process, found in the process tree of this run's orchestrator. "
             + "Moments: idle 10 s after start; after the stock-change benchmark; with the most feed subscribers connected through the gateway; at the end of the run.");
         return Task.CompletedTask;
