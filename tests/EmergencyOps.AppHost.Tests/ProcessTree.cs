@@ -40,6 +40,25 @@ internal static partial class ProcessTree
         }
     }
 
+    /// <summary>The variable a test system sets on each of its processes, to its data folder.</summary>
+    public const string SystemMarker = "EMERGENCYOPS_TEST_SYSTEM";
+
+    /// <summary>The program a process runs (its command line's first word), or "" when it is gone.</summary>
+    public static string Program(int pid) => ProcessTable.CommandLine(pid).Split('\0')[0];
+
+    /// <summary>A process's environment ("NAME=value" each), or none when it is gone.</summary>
+    public static IReadOnlyList<string> Environment(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>The AppHost's descendants and the orchestrator's (see <see cref="ProcessTable.StartedBy"/>).</summary>
     public static IReadOnlySet<int> StartedBy(int apphost) => ProcessTable.StartedBy(apphost);
 }

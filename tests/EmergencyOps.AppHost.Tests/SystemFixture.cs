@@ -50,9 +50,14 @@ public class SystemFixture : IAsyncLifetime
             new EnvironmentCallbackAnnotation(env => env["Hazards__CitizenReportPermits"] = "1000000"));
         // No dashboard runs under test, so nothing listens where the services would send telemetry: a stopping service
         // would wait out the exporter's timeout before it exits, and a restarted replica would overrun the orchestrator's stop.
+        // The marker tells this system's processes from those of another that is still stopping.
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
-            project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(env =>
+            {
+                env.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+                env[ProcessTree.SystemMarker] = DataDirectory;
+            }));
         }
         Configure(builder);
         var identities = LocalIdentities.Read(builder.Configuration);
