@@ -45,14 +45,26 @@ internal sealed record Machine(int Cores, string Cpu, double MemoryGiB, string O
     }
 
     /// <summary>
-    /// "287 MB: 101 private, 76 JIT'd code, 110 mapped files". Private (RssAnon) is the managed heap, native heaps and stacks;
-    /// JIT'd code (RssShmem) is the runtime's executable memory, which it maps twice (written and executable views, W^X) and
-    /// which resident memory counts in both; mapped files (RssFile) are the runtime's and libraries' images, the same pages
-    /// in every service.
+    /// "287 MB: 101 private, 76 executable, 110 mapped files", from one read of /proc/PID/status. Private (RssAnon) is the
+    /// managed heap, native heaps and stacks. Executable (RssShmem) is the runtime's memory for JIT'd code, stubs and the
+    /// data beside them, which it maps through a shared memory file to keep writable and executable views apart (W^X); a page
+    /// mapped in both views counts twice. Mapped files (RssFile) are the runtime's and libraries' images, the same pages in
+    /// every service.
     /// </summary>
-    public static string ResidentParts(int pid) => string.Create(CultureInfo.InvariantCulture,
-        $"{ResidentMegabytes(pid):0} MB: {ResidentMegabytes(pid, "RssAnon"):0} private, {ResidentMegabytes(pid, "RssShmem"):0} JIT'd code, "
-        + $"{ResidentMegabytes(pid, "RssFile"):0} mapped files");
+    public static string ResidentParts(int pid)
+    {
+        try
+        {
+            var status = File.ReadAllLines($"/proc/{pid}/status");
+            double Field(string name) => Kilobytes(status.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal))) / 1024d;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{Field("VmRSS"):0} MB: {Field("RssAnon"):0} private, {Field("RssShmem"):0} executable, {Field("RssFile"):0} mapped files");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "gone";
+        }
+    }
 
     private static string? ProcLine(string file, string key)
     {

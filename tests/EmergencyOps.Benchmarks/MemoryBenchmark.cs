@@ -32,11 +32,11 @@ internal sealed class MemoryBenchmark : IBenchmark
         {
             result.Notes.Add($"{char.ToUpperInvariant(moment[0])}{moment[1..]}: {string.Join("; ", parts.Select(p => $"{p.Key} {p.Value}"))}.");
         }
-        result.Notes.Add("Parts: private is the managed heap, native heaps (SQLite's page caches among them) and thread stacks; JIT'd code is the runtime's "
-            + "executable memory, mapped twice (a written and an executable view, W^X) and counted in both; mapped files are the runtime's and "
-            + "libraries' images, the same pages in every service and resident once on the machine.");
+        result.Notes.Add("Parts (from /proc/PID/status): private is the managed heap, native heaps (SQLite's page caches among them) and thread stacks; "
+            + "executable is the runtime's memory for JIT'd code and stubs, mapped through a shared memory file in a writable and an executable view (W^X), "
+            + "a page mapped in both counting twice; mapped files are the runtime's and libraries' images, the same pages in every service and resident once on the machine.");
         result.Notes.Add("One sample per moment (not rounds): VmRSS from /proc/PID/status of each service's process, found in the process tree of this run's orchestrator. "
-            + "Moments: idle 10 s after start; after the stock-change benchmark; with the most feed subscribers connected through the gateway; at the end of the run.");
+            + "Moments: idle 10 s after start; after the stock-change benchmark's measured rounds (before its CPU and profiled rounds); with the most feed subscribers connected through the gateway; at the end of the run.");
         return Task.CompletedTask;
     }
 }

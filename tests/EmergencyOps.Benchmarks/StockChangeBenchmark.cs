@@ -67,12 +67,9 @@ internal sealed class StockChangeBenchmark : IBenchmark
         }
         // Before the profile: the tracer attaches to inventory, and its session's buffers, allocated inside it, are not the service's own.
         context.SampleMemory("after the stock load");
-        if (system.Processes.Find("inventory") is { } inventory)
-        {
-            var parts = Machine.ResidentParts(inventory);
-            Console.WriteLine($"  inventory after the stock load: {parts}");
-            result.Notes.Add($"Inventory after the stock load: {parts}. Its managed heap during the profiled round is in the profile's counters (dotnet.gc.last_collection.*).");
-        }
+        var parts = context.MemoryParts[^1].Parts["inventory"];
+        Console.WriteLine($"  inventory after the stock load: {parts}");
+        result.Notes.Add($"Inventory after the stock load: {parts}. Its managed heap during the profiled round is in the profile's counters (dotnet.gc.last_collection.*).");
         await ProfileAsync(context, result, gateway, warehouses, cancellationToken);
         result.Notes.Add($"Each warehouse posts receipts of 1 unit of {Seed.Material} as fast as it is answered (closed loop), with its own client's token and an Idempotency-Key per change.");
         result.Notes.Add($"After every round each warehouse's balance and ledger were read: their growth equals the accepted changes in every round ({verified} changes verified).");
