@@ -29,17 +29,13 @@ internal sealed class BenchContext(BenchSystem system, RunOptions options)
 
     public Seed Seed { get; } = new(system);
 
-    /// <summary>Resident memory of every service at named moments ("idle", "after stock load", …), in MB.</summary>
-    public List<(string Moment, Dictionary<string, double> Megabytes)> Memory { get; } = [];
-
-    /// <summary>What each service's resident memory at a moment is made of (see <see cref="Machine.ResidentParts"/>).</summary>
-    public List<(string Moment, Dictionary<string, string> Parts)> MemoryParts { get; } = [];
+    /// <summary>Resident memory of every service at named moments ("idle", "after the stock load", …); null for one that is gone.</summary>
+    public List<(string Moment, Dictionary<string, ResidentMemory?> Services)> Memory { get; } = [];
 
     public void SampleMemory(string moment)
     {
-        var sample = System.Processes.ResidentMegabytes();
+        var sample = System.Processes.ResidentMemory();
         Memory.Add((moment, sample));
-        MemoryParts.Add((moment, ServiceProcesses.Names.ToDictionary(n => n, n => System.Processes.Find(n) is { } pid ? Machine.ResidentParts(pid) : "gone", StringComparer.Ordinal)));
-        Console.WriteLine($"  memory {moment}: {string.Join(", ", sample.Select(s => $"{s.Key} {s.Value:0} MB"))}");
+        Console.WriteLine($"  memory {moment}: {string.Join(", ", sample.Select(s => $"{s.Key} {s.Value?.Total:0} MB"))}");
     }
 }

@@ -32,39 +32,7 @@ internal sealed record Machine(int Cores, string Cpu, double MemoryGiB, string O
     }
 
     /// <summary>Resident memory of a process in MB (VmRSS of /proc/PID/status), NaN when it is gone.</summary>
-    public static double ResidentMegabytes(int pid, string field = "VmRSS")
-    {
-        try
-        {
-            return Kilobytes(File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal))) / 1024d;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return double.NaN;
-        }
-    }
-
-    /// <summary>
-    /// "287 MB: 101 private, 76 executable, 110 mapped files", from one read of /proc/PID/status. Private (RssAnon) is the
-    /// managed heap, native heaps and stacks. Executable (RssShmem) is the runtime's memory for JIT'd code, stubs and the
-    /// data beside them, which it maps through a shared memory file to keep writable and executable views apart (W^X); a page
-    /// mapped in both views counts twice. Mapped files (RssFile) are the runtime's and libraries' images, the same pages in
-    /// every service.
-    /// </summary>
-    public static string ResidentParts(int pid)
-    {
-        try
-        {
-            var status = File.ReadAllLines($"/proc/{pid}/status");
-            double Field(string name) => Kilobytes(status.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal))) / 1024d;
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{Field("VmRSS"):0} MB: {Field("RssAnon"):0} private, {Field("RssShmem"):0} executable, {Field("RssFile"):0} mapped files");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return "gone";
-        }
-    }
+    public static double ResidentMegabytes(int pid) => ResidentMemory.Of(pid)?.Total ?? double.NaN;
 
     private static string? ProcLine(string file, string key)
     {
@@ -79,6 +47,6 @@ internal sealed record Machine(int Cores, string Cpu, double MemoryGiB, string O
     }
 
     // "123456 kB" → 123456
-    private static double Kilobytes(string? line) =>
+    internal static double Kilobytes(string? line) =>
         line is null ? double.NaN : double.Parse(new string([.. line.Where(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
 }

@@ -23,14 +23,14 @@ internal sealed class MemoryBenchmark : IBenchmark
                 var figure = new Figure
                 {
                     Name = $"{service}, {moment}", Unit = "MB", Compare = Comparison.Difference, BaselineLabel = "idle", CandidateLabel = moment,
-                    Baseline = [idle.Megabytes[service]], Candidate = [sample[service]], Goal = "≤ 250 MB",
+                    Baseline = [Megabytes(idle.Services[service])], Candidate = [Megabytes(sample[service])], Goal = "≤ 250 MB",
                 };
                 result.Figures.Add(figure with { Met = figure.CandidateMedian <= Limit });
             }
         }
-        foreach (var (moment, parts) in context.MemoryParts)
+        foreach (var (moment, sample) in context.Memory)
         {
-            result.Notes.Add($"{char.ToUpperInvariant(moment[0])}{moment[1..]}: {string.Join("; ", parts.Select(p => $"{p.Key} {p.Value}"))}.");
+            result.Notes.Add($"{char.ToUpperInvariant(moment[0])}{moment[1..]}: {string.Join("; ", sample.Select(s => $"{s.Key} {s.Value?.ToString() ?? "gone"}"))}.");
         }
         result.Notes.Add("Parts (from /proc/PID/status): private is the managed heap, native heaps (SQLite's page caches among them) and thread stacks; "
             + "executable is the runtime's memory for JIT'd code and stubs, mapped through a shared memory file in a writable and an executable view (W^X), "
@@ -39,4 +39,6 @@ internal sealed class MemoryBenchmark : IBenchmark
             + "Moments: idle 10 s after start; after the stock-change benchmark's measured rounds (before its CPU and profiled rounds); with the most feed subscribers connected through the gateway; at the end of the run.");
         return Task.CompletedTask;
     }
+
+    private static double Megabytes(ResidentMemory? memory) => memory?.Total ?? double.NaN;
 }

@@ -48,7 +48,7 @@ internal sealed class ServiceProcesses(int self)
         }
     }
 
-    /// <summary>Resident memory (MB) of every service process, by resource name.</summary>
-    public Dictionary<string, double> ResidentMegabytes() =>
-        Names.ToDictionary(n => n, n => Find(n) is { } pid ? Machine.ResidentMegabytes(pid) : double.NaN, StringComparer.Ordinal);
+    /// <summary>Resident memory of every service process, by resource name; null for one that is gone.</summary>
+    public Dictionary<string, ResidentMemory?> ResidentMemory() =>
+        Names.ToDictionary(n => n, n => Find(n) is { } pid ? Benchmarks.ResidentMemory.Of(pid) : null, StringComparer.Ordinal);
 }

@@ -67,7 +67,7 @@ internal sealed class StockChangeBenchmark : IBenchmark
         }
         // Before the profile: the tracer attaches to inventory, and its session's buffers, allocated inside it, are not the service's own.
         context.SampleMemory("after the stock load");
-        var parts = context.MemoryParts[^1].Parts["inventory"];
+        var parts = context.Memory[^1].Services["inventory"]?.ToString() ?? "gone";
         Console.WriteLine($"  inventory after the stock load: {parts}");
         result.Notes.Add($"Inventory after the stock load: {parts}. Its managed heap during the profiled round is in the profile's counters (dotnet.gc.last_collection.*).");
         await ProfileAsync(context, result, gateway, warehouses, cancellationToken);
