@@ -127,4 +127,26 @@ public sealed class BindingTests(InventoryFactory factory) : IClassFixture<Inven
         Assert.Contains(warehouses!, w => w.Id == a.Id);
         Assert.Contains(warehouses!, w => w.Id == b.Id);
     }
+
+    [Fact]
+    public async Task A_binding_that_named_no_warehouse_yet_is_looked_up_again_once_its_warehouse_is_registered()
+    {
+        using var city = factory.CreateClient();
+        var code = $"PD-L-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+        var (other, _, material) = await city.TwoWarehousesAsync();
+        using var keeper = factory.KeeperOf(code);
+
+        // Its warehouse is not registered yet: the binding names none, so the keeper acts for no warehouse at all.
+        using var before = await keeper.PostChangeAsync(other.Id, Receipt(material, 1, "L-0", Today.AddDays(100)));
+        await before.AssertNotYoursAsync(other.Id.ToString(), code);
+        var registered = await city.RegisterWarehouseAsync(code);
+        using var own = await keeper.PostChangeAsync(registered.Id, Receipt(material, 3, "L-1", Today.AddDays(100)));
+        using var after = await keeper.PostChangeAsync(other.Id, Receipt(material, 1, "L-2", Today.AddDays(100)));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(3, (await own.Content.ReadFromJsonAsync<StockChangeResponse>(Json))!.Balance.OnHand);
+        // Once found, the binding still names its own warehouse only.
+        await after.AssertNotYoursAsync(other.Id.ToString(), code);
+        Assert.Empty(await city.LedgerAsync(other.Id, material));
+    }
 }

@@ -17,6 +17,11 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
 {
     public const string HeaderName = "Idempotency-Key";
 
+    // Compiled once per context type: every keyed request asks it, under the write lock.
+    private static readonly Func<TContext, string, string, CancellationToken, Task<IdempotencyRecord?>> Find =
+        EF.CompileAsyncQuery((TContext db, string scope, string key, CancellationToken _) =>
+            db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefault(r => r.Scope == scope && r.Key == key));
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -38,7 +43,7 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         var scope = $"{http.Request.Method} {http.Request.Path} {caller}";
         var hash = await HashAsync(http.Request);
         await using var transaction = await db.BeginOrJoinTransactionAsync(http.RequestAborted);
-        var first = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
+        var first = await Find(db, scope, key, http.RequestAborted);
         if (first is not null)
         {
             return first.RequestHash == hash

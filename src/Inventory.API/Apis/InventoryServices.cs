@@ -13,7 +13,7 @@ namespace Inventory.API.Apis;
 #pragma warning disable ASP0029
 [Microsoft.Extensions.Validation.SkipValidation]
 #pragma warning restore ASP0029
-public sealed class InventoryServices(InventoryContext db, StockLedger ledger, ReserveNorms norms, TimeProvider time, ClaimsPrincipal user)
+public sealed class InventoryServices(InventoryContext db, StockLedger ledger, ReserveNorms norms, TimeProvider time, ClaimsPrincipal user, WarehouseBindings bindings)
 {
     public InventoryContext Db { get; } = db;
 
@@ -25,18 +25,18 @@ public sealed class InventoryServices(InventoryContext db, StockLedger ledger, R
 
     public ClaimsPrincipal User { get; } = user;
 
+    public WarehouseBindings Bindings { get; } = bindings;
+
     /// <summary>The warehouses this caller may act for and see (all of them, unless its token binds it to one).</summary>
-    public WarehouseScope Scope { get; } = new(db, user);
+    public WarehouseScope Scope { get; } = new(db, user, bindings);
 
     /// <summary>Who acts, as the ledger and the change log record it.</summary>
     public string Actor => User.ActorName();
 
     public async Task<BalanceResponse> BalanceAsync(Guid warehouseId, Material material, CancellationToken cancellationToken)
     {
-        var level = await Db.StockLevels.AsNoTracking().SingleOrDefaultAsync(l => l.WarehouseId == warehouseId && l.MaterialCode == material.Code, cancellationToken);
-        var batches = await Db.StockBatches.AsNoTracking()
-            .Where(b => b.WarehouseId == warehouseId && b.MaterialCode == material.Code && b.Quantity > 0)
-            .ToListAsync(cancellationToken);
+        var level = await StockQueries.Level(Db, warehouseId, material.Code, cancellationToken);
+        var batches = await StockQueries.HeldBatches(Db, warehouseId, material.Code, null).ToListAsync(cancellationToken);
         return new BalanceResponse(material.Code, material.Name, material.Unit, level?.OnHand ?? 0, level?.Reserved ?? 0, level?.Available ?? 0,
             [.. batches.OrderBy(b => b.Expiry ?? DateOnly.MaxValue).ThenBy(b => b.Batch, StringComparer.Ordinal).Select(b => new BatchResponse(b.Batch, b.Expiry, b.Quantity))]);
     }

@@ -39,11 +39,11 @@ public static class StockApi
             return services.Scope.NotYours($"warehouse {id}");
         }
         var db = services.Db;
-        if (!await db.Warehouses.AnyAsync(w => w.Id == id, cancellationToken))
+        if (!await StockQueries.WarehouseExists(db, id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        var material = request.MaterialCode is null ? null : await db.Materials.AsNoTracking().SingleOrDefaultAsync(m => m.Code == request.MaterialCode, cancellationToken);
+        var material = request.MaterialCode is null ? null : await StockQueries.Material(db, request.MaterialCode, cancellationToken);
         var errors = Validate(request, material, out var kind);
         if (errors.Count > 0)
         {
@@ -62,7 +62,7 @@ public static class StockApi
             {
                 case LedgerKind.Receipt:
                 case LedgerKind.Adjustment when quantity > 0:
-                    var expiry = request.Expiry ?? await ExistingExpiryAsync(db, id, material.Code, batch!, cancellationToken);
+                    var expiry = request.Expiry ?? await StockQueries.BatchExpiry(db, id, material.Code, batch!, cancellationToken);
                     entries.Add(await services.Ledger.ReceiveAsync(movement, batch!, expiry, quantity, cancellationToken));
                     break;
                 case LedgerKind.Issue when request.ReservationId is { } reservationId:
@@ -177,10 +177,6 @@ public static class StockApi
         var page = await query.OrderByDescending(e => e.Id).Skip(pageIndex * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return TypedResults.Ok(new PaginatedItems<LedgerEntryResponse>(pageIndex, pageSize, count, [.. page.Select(LedgerEntryResponse.From)]));
     }
-
-    private static async Task<DateOnly?> ExistingExpiryAsync(InventoryContext db, Guid warehouseId, string material, string batch, CancellationToken cancellationToken) =>
-        await db.StockBatches.Where(b => b.WarehouseId == warehouseId && b.MaterialCode == material && b.Batch == batch)
-            .Select(b => b.Expiry).FirstOrDefaultAsync(cancellationToken);
 
     private static Dictionary<string, string[]> Validate(StockChangeRequest r, Material? material, out LedgerKind kind)
     {

@@ -13,7 +13,7 @@ namespace Inventory.API.Apis;
 /// writes and per-warehouse reads elsewhere are refused, lists and totals are narrowed to it. A caller without the
 /// claim (duty officers, administrators, regulators) acts for the whole city.
 /// </summary>
-public sealed class WarehouseScope(InventoryContext db, ClaimsPrincipal user)
+public sealed class WarehouseScope(InventoryContext db, ClaimsPrincipal user, WarehouseBindings known)
 {
     // The identity service writes the warehouse's code (PD-R-N) or its id: both name the same warehouse.
     private readonly string[] _bindings = [.. user.FindAll(IdentityClaims.WarehouseId).Select(c => c.Value.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
@@ -31,14 +31,35 @@ public sealed class WarehouseScope(InventoryContext db, ClaimsPrincipal user)
         }
         if (_own is null)
         {
-            var ids = _bindings.Select(b => Guid.TryParse(b, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
-            // Lists, not arrays: EF translates Enumerable.Contains, which an array's span overloads would shadow.
-            var codes = _bindings.ToList();
-            // Deleted warehouses too: their ledgers stay readable to their keepers, and codes are never reused.
-            _own = await db.Warehouses.IgnoreQueryFilters().AsNoTracking()
-                .Where(w => codes.Contains(w.Code) || ids.Contains(w.Id)).Select(w => w.Id).ToArrayAsync(cancellationToken);
+            var own = new List<Guid>();
+            var unknown = new List<string>();
+            foreach (var binding in _bindings)
+            {
+                if (known.TryGet(binding, out var named)) own.AddRange(named);
+                else unknown.Add(binding);
+            }
+            if (unknown.Count > 0)
+            {
+                own.AddRange(await LookUpAsync(unknown, cancellationToken));
+            }
+            _own = [.. own.Distinct()];
         }
         return _own;
+    }
+
+    private async Task<IEnumerable<Guid>> LookUpAsync(List<string> bindings, CancellationToken cancellationToken)
+    {
+        var ids = bindings.Select(b => Guid.TryParse(b, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        // Lists, not arrays: EF translates Enumerable.Contains, which an array's span overloads would shadow.
+        // Deleted warehouses too: their ledgers stay readable to their keepers, and codes are never reused.
+        var found = await db.Warehouses.IgnoreQueryFilters().AsNoTracking()
+            .Where(w => bindings.Contains(w.Code) || ids.Contains(w.Id)).Select(w => new { w.Id, w.Code }).ToListAsync(cancellationToken);
+        foreach (var binding in bindings)
+        {
+            // Only what the binding names exactly is remembered; a match the database made another way is asked again next time.
+            known.Remember(binding, [.. found.Where(w => w.Code == binding || (Guid.TryParse(binding, out var id) && w.Id == id)).Select(w => w.Id)]);
+        }
+        return found.Select(w => w.Id);
     }
 
     /// <summary>True when the caller may act for, and see the records of, this warehouse.</summary>

@@ -2,6 +2,7 @@ using EmergencyOps.Messaging.Bus;
 using EmergencyOps.Messaging.Persistence;
 using EmergencyOps.Messaging.Redis;
 using EmergencyOps.ServiceDefaults;
+using Inventory.API.Apis;
 using Inventory.API.Infrastructure;
 using Inventory.API.Infrastructure.Migrations;
 using Inventory.API.Model;
@@ -23,6 +24,7 @@ public static class Extensions
         // Limits declared on the request types (EmergencyOps.ServiceDefaults.Input) are checked before any handler runs.
         builder.Services.AddValidation();
 
+        builder.Services.AddSingleton<WarehouseBindings>();
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddScoped<ReserveNorms>();
         builder.Services.AddScoped<ReservationBook>();

@@ -29,12 +29,12 @@ public sealed class ReserveNorms(InventoryContext db, IEventOutbox outbox, Corre
 
     public async Task EvaluateAsync(Guid warehouseId, string materialCode, CancellationToken cancellationToken)
     {
-        var norm = await db.Norms.SingleOrDefaultAsync(n => n.WarehouseId == warehouseId && n.MaterialCode == materialCode, cancellationToken);
+        var norm = await StockQueries.Norm(db, warehouseId, materialCode, cancellationToken);
         if (norm is null)
         {
             return;
         }
-        var level = await db.StockLevels.AsNoTracking().SingleOrDefaultAsync(l => l.WarehouseId == warehouseId && l.MaterialCode == materialCode, cancellationToken);
+        var level = await StockQueries.Level(db, warehouseId, materialCode, cancellationToken);
         var available = level?.Available ?? 0;
         var falls = !norm.InShortfall && available < norm.Minimum;
         // In 64 bits: a norm stored before the limits could be near the 32-bit maximum.

@@ -91,7 +91,7 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         }
         // Checked after the write, inside the caller's transaction: a deletion that committed first is seen here, and
         // one that comes later sees this stock and is refused; a deleted warehouse never holds stock.
-        if (!await db.Warehouses.AnyAsync(w => w.Id == m.WarehouseId, cancellationToken))
+        if (!await StockQueries.WarehouseExists(db, m.WarehouseId, cancellationToken))
         {
             throw new WarehouseDeletedException(m.WarehouseId);
         }
@@ -102,7 +102,7 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         }
         // A level just added holds exactly this receipt; a level updated in place is read back once. Its new rows are
         // inserted with the ledger entry, in one statement batch.
-        var after = added ? new LevelAfter(quantity, 0) : await LevelAfterAsync(level, cancellationToken);
+        var after = added ? new LevelAfter(quantity, 0) : await LevelAfterAsync(m, cancellationToken);
         return await RecordAsync(m, batch, expiry, quantity, after.OnHand, after.Reserved, cancellationToken);
     }
 
@@ -127,13 +127,11 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
                 : new InsufficientStockException(m.MaterialCode, quantity, Math.Max(0, Math.Min(reservation.Remaining + quantity, current?.OnHand ?? 0)), InsufficientStockException.OfReservation);
         }
 
-        var candidates = await db.StockBatches.AsNoTracking()
-            .Where(b => b.WarehouseId == m.WarehouseId && b.MaterialCode == m.MaterialCode && b.Quantity > 0 && (batch == null || b.Batch == batch))
-            .ToListAsync(cancellationToken);
+        var candidates = await StockQueries.HeldBatches(db, m.WarehouseId, m.MaterialCode, batch).ToListAsync(cancellationToken);
         var entries = new List<LedgerEntry>();
         var left = quantity;
         // The level already holds the whole change; each entry states the balance after itself, in order.
-        var after = await LevelAfterAsync(level, cancellationToken);
+        var after = await LevelAfterAsync(m, cancellationToken);
         var running = after.OnHand + quantity;
         // FEFO: earliest expiry first, batches without expiry last, then by batch number.
         foreach (var b in candidates.OrderBy(b => b.Expiry ?? DateOnly.MaxValue).ThenBy(b => b.Batch, StringComparer.Ordinal))
@@ -162,8 +160,11 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         return entries;
     }
 
-    private static Task<LevelAfter> LevelAfterAsync(IQueryable<StockLevel> level, CancellationToken cancellationToken) =>
-        level.AsNoTracking().Select(l => new LevelAfter(l.OnHand, l.Reserved)).SingleAsync(cancellationToken);
+    // The level was just written in this transaction, so it is there.
+    private async Task<LevelAfter> LevelAfterAsync(Movement m, CancellationToken cancellationToken) =>
+        await StockQueries.Level(db, m.WarehouseId, m.MaterialCode, cancellationToken) is { } level
+            ? new LevelAfter(level.OnHand, level.Reserved)
+            : throw new InvalidOperationException($"The level of {m.MaterialCode} at {m.WarehouseId} vanished inside its own transaction");
 
     /// <summary>Writes one ledger entry and its event, given the level (on hand and reserved) once this entry is applied.</summary>
     private async Task<LedgerEntry> RecordAsync(Movement m, string batch, DateOnly? expiry, int delta, int onHand, int reserved, CancellationToken cancellationToken, int reservedDelta = 0)
