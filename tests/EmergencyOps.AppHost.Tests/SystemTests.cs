@@ -106,9 +106,10 @@ public sealed class SystemTests(SystemFixture system)
             "a red warning suggested for the red enterprise", TimeSpan.FromSeconds(60));
     }
 
-    // The services share the machine's cores: one GC heap each, and glibc's malloc arenas bounded (README, Configuration).
+    // The services share the machine's cores: one GC heap each, no instrumented third copy of hot code, and glibc's malloc
+    // arenas bounded (README, Configuration).
     [Fact]
-    public void Every_running_service_process_has_the_workstation_gc_and_at_most_two_malloc_arenas()
+    public void Every_running_service_process_has_the_workstation_gc_no_tiered_pgo_and_at_most_two_malloc_arenas()
     {
         string[] programs = ["EmergencyOps.Gateway", "Identity.API", "OperationsConsole", "Hazards.API", "Warnings.API", "Inventory.API", "Shelters.API", "Webhooks.API"];
         // This system's processes only (a stopping system's may still be listed).
@@ -123,9 +124,12 @@ public sealed class SystemTests(SystemFixture system)
         Assert.All(processes, p =>
         {
             using var runtime = JsonDocument.Parse(File.ReadAllText(p.Program + ".runtimeconfig.json"));
-            Assert.True(runtime.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").TryGetProperty("System.GC.Server", out var server), p.Program);
+            var settings = runtime.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+            Assert.True(settings.TryGetProperty("System.GC.Server", out var server), p.Program);
             Assert.False(server.GetBoolean(), p.Program);
-            Assert.DoesNotContain(p.Environment, v => v.StartsWith("DOTNET_gcServer=", StringComparison.Ordinal));
+            Assert.True(settings.TryGetProperty("System.Runtime.TieredPGO", out var pgo), p.Program);
+            Assert.False(pgo.GetBoolean(), p.Program);
+            Assert.DoesNotContain(p.Environment, v => v.StartsWith("DOTNET_gcServer=", StringComparison.Ordinal) || v.StartsWith("DOTNET_TieredPGO=", StringComparison.Ordinal));
             Assert.Contains("MALLOC_ARENA_MAX=2", p.Environment);
         });
     }

@@ -66,9 +66,25 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         }
         var record = answer.ToRecord(scope, key, hash, DateTime.UtcNow);
         db.Set<IdempotencyRecord>().Add(record);
-        await db.SaveChangesAsync(http.RequestAborted);
+        await SaveWithoutSavepointAsync(db, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         return new ReplayResult(record, replayed: false);
+    }
+
+    // A failed insert of the answer ends the request, and with it this transaction (or this unit's savepoint in a joined
+    // one), whole: EF's own savepoint around the SaveChanges would protect nothing and costs two statements under the lock.
+    private static async Task SaveWithoutSavepointAsync(TContext db, CancellationToken cancellationToken)
+    {
+        var automatic = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = automatic;
+        }
     }
 
     private static async Task<string> HashAsync(HttpRequest request)
