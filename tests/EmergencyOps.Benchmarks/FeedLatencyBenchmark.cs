@@ -169,7 +169,7 @@ internal sealed class FeedLatencyBenchmark : IBenchmark
     private sealed record FeedSide(string Name, HttpClient Client, BenchSystem System, string Holder)
     {
         public double ResidentMegabytes() => (Holder == "gateway" ? new[] { "gateway", "warnings" } : ["warnings"])
-            .Sum(r => System.Processes.Find(r) is { } pid ? Machine.ResidentMegabytes(pid) : double.NaN);
+            .Sum(r => System.Processes.Find(r) is { } pid ? ResidentMemory.Of(pid)?.Total ?? double.NaN : double.NaN);
     }
 
     /// <summary>One round: the latencies (ms, sorted) of every (subscriber, warning) pair that arrived.</summary>

@@ -31,9 +31,6 @@ internal sealed record Machine(int Cores, string Cpu, double MemoryGiB, string O
         }
     }
 
-    /// <summary>Resident memory of a process in MB (VmRSS of /proc/PID/status), NaN when it is gone.</summary>
-    public static double ResidentMegabytes(int pid) => ResidentMemory.Of(pid)?.Total ?? double.NaN;
-
     private static string? ProcLine(string file, string key)
     {
         try

@@ -5,8 +5,8 @@ namespace EmergencyOps.Benchmarks;
 /// <summary>
 /// A process's resident memory in MB and what it is made of, from one read of /proc/PID/status. Private (RssAnon) is the
 /// managed heap, native heaps and stacks. Executable (RssShmem) is the runtime's memory for JIT'd code, stubs and the data
-/// beside them, which it maps through a shared memory file to keep writable and executable views apart (W^X); a page mapped
-/// in both views counts twice. Mapped files (RssFile) are the runtime's and libraries' images, the same pages in every
+/// beside them, which it maps through a shared memory file to keep writable and executable views apart (W^X); with W^X
+/// off the same code is private memory instead, and the total does not change. Mapped files (RssFile) are the runtime's and libraries' images, the same pages in every
 /// service.
 /// </summary>
 internal sealed record ResidentMemory(double Total, double Private, double Executable, double Files)

@@ -25,6 +25,7 @@ public sealed class InventoryServices(InventoryContext db, StockLedger ledger, R
 
     public ClaimsPrincipal User { get; } = user;
 
+    // [AsParameters] binds a constructor parameter only with a property of its name.
     public WarehouseBindings Bindings { get; } = bindings;
 
     /// <summary>The warehouses this caller may act for and see (all of them, unless its token binds it to one).</summary>

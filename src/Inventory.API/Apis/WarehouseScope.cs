@@ -49,15 +49,16 @@ public sealed class WarehouseScope(InventoryContext db, ClaimsPrincipal user, Wa
 
     private async Task<IEnumerable<Guid>> LookUpAsync(List<string> bindings, CancellationToken cancellationToken)
     {
-        var ids = bindings.Select(b => Guid.TryParse(b, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        var asIds = bindings.ToDictionary(b => b, b => Guid.TryParse(b, out var id) ? id : (Guid?)null, StringComparer.Ordinal);
         // Lists, not arrays: EF translates Enumerable.Contains, which an array's span overloads would shadow.
+        var ids = asIds.Values.OfType<Guid>().ToList();
         // Deleted warehouses too: their ledgers stay readable to their keepers, and codes are never reused.
         var found = await db.Warehouses.IgnoreQueryFilters().AsNoTracking()
             .Where(w => bindings.Contains(w.Code) || ids.Contains(w.Id)).Select(w => new { w.Id, w.Code }).ToListAsync(cancellationToken);
-        foreach (var binding in bindings)
+        foreach (var (binding, id) in asIds)
         {
             // Only what the binding names exactly is remembered; a match the database made another way is asked again next time.
-            known.Remember(binding, [.. found.Where(w => w.Code == binding || (Guid.TryParse(binding, out var id) && w.Id == id)).Select(w => w.Id)]);
+            known.Remember(binding, [.. found.Where(w => w.Code == binding || w.Id == id).Select(w => w.Id)]);
         }
         return found.Select(w => w.Id);
     }

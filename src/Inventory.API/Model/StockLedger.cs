@@ -78,7 +78,7 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
         if (await level.Where(l => l.OnHand <= InventoryLimits.MaxBalance - quantity)
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.OnHand, l => l.OnHand + quantity), cancellationToken) == 0)
         {
-            if (await level.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } full)
+            if (await StockQueries.Level(db, m.WarehouseId, m.MaterialCode, cancellationToken) is { } full)
             {
                 throw new BalanceLimitException(m.MaterialCode, quantity, full.OnHand);
             }
@@ -120,7 +120,7 @@ public sealed class StockLedger(InventoryContext db, IEventOutbox outbox, Correl
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.OnHand, l => l.OnHand - quantity).SetProperty(l => l.Reserved, l => l.Reserved - quantity), cancellationToken);
         if (guarded == 0)
         {
-            var current = await level.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            var current = await StockQueries.Level(db, m.WarehouseId, m.MaterialCode, cancellationToken);
             // Against a reservation (whose Remaining the caller already lowered by quantity): what can still be drawn on it.
             throw reservation is null
                 ? new InsufficientStockException(m.MaterialCode, quantity, current?.Available ?? 0)
