@@ -93,6 +93,13 @@ dotnet test EmergencyOps.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee
 passed=$(grep -ahE '^\s+Passed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
 failed=$(grep -ahE '^\s+Failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
 skipped=$(grep -ahE '^\s+Skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}' || true)
+# The failed tests again, with their messages, so that the end of a long log says what failed.
+if [ "$failed" != 0 ]; then
+  echo "Failed tests:"
+  awk '/^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_.]*(\(.*\))? \[[0-9]/ {keep=1; n=0}
+       /^[[:space:]]+Stack Trace:/ {keep=0}
+       keep && n++ < 25 {print}' "$log"
+fi
 rm -f "$log"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 # Every operation of every service declares its security (Redocly's security-defined, on the documents the services serve).
