@@ -21,6 +21,9 @@ internal sealed class JwtBearerSetup(TokenSettings settings, ValidatedTokens tok
         options.TokenHandlers.Clear();
         options.TokenHandlers.Add(tokens);
         options.MapInboundClaims = false;
+        // Nothing here reads the caller's token back, and a saved copy would live as long as the request: a live feed's
+        // request lives for hours, one copy (about 2.4 KB) for each of its thousands of subscribers.
+        options.SaveToken = false;
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         // Without an authority there is nothing to discover keys from: every token fails validation (401), never a 500.
         options.Authority = settings.Authority?.AbsoluteUri;
