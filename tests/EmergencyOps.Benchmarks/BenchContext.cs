@@ -8,6 +8,9 @@ internal sealed record RunOptions(bool Quick, IReadOnlySet<string>? Only, string
 
     /// <summary>How long one round of load lasts.</summary>
     public TimeSpan Round => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
+
+    /// <summary>The feed's subscriber counts, when the command line names them (to study one size, e.g. its memory).</summary>
+    public IReadOnlyList<int>? FeedSizes { get; init; }
 }
 
 /// <summary>One benchmark: a small class that fills in its result's figures and notes.</summary>

@@ -24,7 +24,7 @@ internal sealed class FeedLatencyBenchmark : IBenchmark
     public async Task RunAsync(BenchContext context, BenchmarkResult result, CancellationToken cancellationToken)
     {
         var system = context.System;
-        int[] sizes = context.Options.Quick ? [100, 1000] : [100, 1000, 5000];
+        int[] sizes = context.Options.FeedSizes is { Count: > 0 } chosen ? [.. chosen] : context.Options.Quick ? [100, 1000] : [100, 1000, 5000];
         // Many sockets complete at once when an event fans out; do not wait for the pool's hill climbing.
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));

@@ -30,7 +30,10 @@ internal static class Suite
         {
             throw new ArgumentException($"unknown benchmark(s): {string.Join(", ", unknown)}; --help lists them");
         }
-        return new RunOptions(args.Contains("--quick"), only, Value("--out") ?? Path.Combine(RepositoryRoot(), "artifacts", "benchmarks"));
+        var feed = Value("--feed")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => int.TryParse(n, out var count) && count is > 0 and <= 20_000 ? count : throw new ArgumentException($"--feed takes subscriber counts from 1 to 20,000, not '{n}'"))
+            .ToList();
+        return new RunOptions(args.Contains("--quick"), only, Value("--out") ?? Path.Combine(RepositoryRoot(), "artifacts", "benchmarks")) { FeedSizes = feed };
     }
 
     public static async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)
