@@ -106,10 +106,10 @@ public sealed class SystemTests(SystemFixture system)
             "a red warning suggested for the red enterprise", TimeSpan.FromSeconds(60));
     }
 
-    // The services share the machine's cores: one GC heap each, no instrumented third copy of hot code, and glibc's malloc
-    // arenas bounded (README, Configuration).
+    // The services share the machine's cores: one GC heap each that compacts when fragmented, no instrumented third copy of
+    // hot code, and glibc's malloc arenas bounded (README, Configuration).
     [Fact]
-    public void Every_running_service_process_has_the_workstation_gc_no_tiered_pgo_and_at_most_two_malloc_arenas()
+    public void Every_running_service_process_has_the_workstation_gc_conserving_memory_no_tiered_pgo_and_at_most_two_malloc_arenas()
     {
         string[] programs = ["EmergencyOps.Gateway", "Identity.API", "OperationsConsole", "Hazards.API", "Warnings.API", "Inventory.API", "Shelters.API", "Webhooks.API"];
         // This system's processes only (a stopping system's may still be listed).
@@ -129,7 +129,10 @@ public sealed class SystemTests(SystemFixture system)
             Assert.False(server.GetBoolean(), p.Program);
             Assert.True(settings.TryGetProperty("System.Runtime.TieredPGO", out var pgo), p.Program);
             Assert.False(pgo.GetBoolean(), p.Program);
-            Assert.DoesNotContain(p.Environment, v => v.StartsWith("DOTNET_gcServer=", StringComparison.Ordinal) || v.StartsWith("DOTNET_TieredPGO=", StringComparison.Ordinal));
+            Assert.True(settings.TryGetProperty("System.GC.ConserveMemory", out var conserve), p.Program);
+            Assert.Equal(5, conserve.GetInt32());
+            Assert.DoesNotContain(p.Environment, v => v.StartsWith("DOTNET_gcServer=", StringComparison.Ordinal) || v.StartsWith("DOTNET_TieredPGO=", StringComparison.Ordinal)
+                || v.StartsWith("DOTNET_GCConserveMemory=", StringComparison.Ordinal));
             Assert.Contains("MALLOC_ARENA_MAX=2", p.Environment);
         });
     }
