@@ -96,7 +96,7 @@ skipped=$(grep -ahE '^\s+Skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}'
 # The failed tests again, with their messages, so that the end of a long log says what failed.
 if [ "$failed" != 0 ]; then
   echo "Failed tests:"
-  awk '/^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_.]*(\(.*\))? \[[0-9]/ {keep=1; n=0}
+  awk '/^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_.+`]*(\(.*\))?( \[[^]]*\])?$/ {keep=1; n=0}
        /^[[:space:]]+Stack Trace:/ {keep=0}
        keep && n++ < 25 {print}' "$log"
 fi
