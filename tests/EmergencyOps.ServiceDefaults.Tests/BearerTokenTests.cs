@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +16,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace EmergencyOps.ServiceDefaults.Tests;
 
 /// <summary>
-/// The shared bearer setup on a tiny app: a valid token authenticates its caller, and the request keeps no copy of the
-/// token (a live feed's request lives for hours, for each of thousands of subscribers).
+/// The shared bearer setup on a tiny app: a valid token authenticates its caller, and the token is not saved with the
+/// request's authentication (a live feed's request lives for hours, for each of thousands of subscribers).
 /// </summary>
 public sealed class BearerTokenTests : IDisposable
 {
@@ -28,7 +27,7 @@ public sealed class BearerTokenTests : IDisposable
     public void Dispose() => _signing.Dispose();
 
     [Fact]
-    public async Task An_authenticated_request_names_its_caller_and_keeps_no_copy_of_its_token()
+    public async Task An_authenticated_request_names_its_caller_and_does_not_save_its_token()
     {
         await using var app = await StartAsync();
         using var client = app.GetTestClient();
