@@ -8,7 +8,7 @@ if (args.Contains("-h") || args.Contains("--help"))
 {
     Console.WriteLine("""
         Usage: dotnet run -c Release --project tests/EmergencyOps.Benchmarks -- [--quick] [--only NAME,...] [--out DIR] [--feed N,...]
-          --quick      short rounds (2 s instead of 5 s) and at most 1,000 feed subscribers: a check that everything runs
+          --quick      short rounds (2 s instead of 5 s) and at most 1,000 feed subscribers (unless --feed says): a check that everything runs
           --only       run only these benchmarks (names below), e.g. --only gateway-read,stock-changes
           --out        where the report goes (default: artifacts/benchmarks under the repository root)
           --feed       the feed's subscriber counts (default 100,1000,5000; quick 100,1000), e.g. --only feed --feed 5000

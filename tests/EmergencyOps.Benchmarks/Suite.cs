@@ -32,7 +32,7 @@ internal static class Suite
         }
         var feed = Value("--feed")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(n => int.TryParse(n, out var count) && count is > 0 and <= 20_000 ? count : throw new ArgumentException($"--feed takes subscriber counts from 1 to 20,000, not '{n}'"))
-            .ToList();
+            .Distinct().Order().ToList();
         return new RunOptions(args.Contains("--quick"), only, Value("--out") ?? Path.Combine(RepositoryRoot(), "artifacts", "benchmarks")) { FeedSizes = feed };
     }
 
