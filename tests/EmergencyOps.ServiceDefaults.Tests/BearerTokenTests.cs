@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
@@ -21,7 +20,6 @@ namespace EmergencyOps.ServiceDefaults.Tests;
 /// </summary>
 public sealed class BearerTokenTests : IDisposable
 {
-    private const string Issuer = "https://identity.test/";
     private readonly RSA _signing = RSA.Create(2048);
 
     public void Dispose() => _signing.Dispose();
@@ -32,7 +30,7 @@ public sealed class BearerTokenTests : IDisposable
         await using var app = await StartAsync();
         using var client = app.GetTestClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/caller");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(_signing, "demo", "demo:read", TimeSpan.FromHours(1)));
 
         using var response = await client.SendAsync(request);
 
@@ -56,11 +54,11 @@ public sealed class BearerTokenTests : IDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Configuration["Identity:Authority"] = Issuer;
+        builder.Configuration["Identity:Authority"] = TestTokens.Issuer;
         builder.AddDefaultAuthentication(["demo:read"], audiences: ["demo"]);
         // The keys the identity service's discovery document would name, without fetching it.
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.ConfigurationManager =
-            new StaticConfigurationManager<OpenIdConnectConfiguration>(new OpenIdConnectConfiguration { Issuer = Issuer, SigningKeys = { new RsaSecurityKey(_signing) } }));
+            new StaticConfigurationManager<OpenIdConnectConfiguration>(new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer, SigningKeys = { new RsaSecurityKey(_signing) } }));
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -69,13 +67,4 @@ public sealed class BearerTokenTests : IDisposable
         await app.StartAsync();
         return app;
     }
-
-    private string Token() => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = Issuer,
-        Audience = "demo",
-        Expires = DateTime.UtcNow.AddHours(1),
-        Claims = new Dictionary<string, object> { ["sub"] = "duty1", ["scope"] = "demo:read" },
-        SigningCredentials = new SigningCredentials(new RsaSecurityKey(_signing), SecurityAlgorithms.RsaSha256),
-    });
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace EmergencyOps.ServiceDefaults.Tests;
@@ -13,7 +12,6 @@ namespace EmergencyOps.ServiceDefaults.Tests;
 /// </summary>
 public sealed class ValidatedTokensTests : IDisposable
 {
-    private const string Issuer = "https://identity.test/";
     private readonly RSA _signing = RSA.Create(2048);
     private readonly RSA _other = RSA.Create(2048);
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
@@ -102,21 +100,12 @@ public sealed class ValidatedTokensTests : IDisposable
         return (atFirst, await _tokens.ValidateTokenAsync(token, Parameters(_other)));
     }
 
-    // Lifetimes are from the real clock: the handler's own lifetime check reads it, the record's reuse reads the fake one.
-    private string Token(TimeSpan lifetime) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = Issuer,
-        Audience = "hazards",
-        IssuedAt = DateTime.UtcNow,
-        NotBefore = DateTime.UtcNow,
-        Expires = DateTime.UtcNow + lifetime,
-        Claims = new Dictionary<string, object> { ["sub"] = "duty1", ["scope"] = "hazards:read" },
-        SigningCredentials = new SigningCredentials(new RsaSecurityKey(_signing), SecurityAlgorithms.RsaSha256),
-    });
+    // The record's reuse reads the fake clock; the token's own lifetime is from the real one.
+    private string Token(TimeSpan lifetime) => TestTokens.Create(_signing, "hazards", "hazards:read", lifetime);
 
     private static TokenValidationParameters Parameters(RSA key) => new()
     {
-        ValidIssuer = Issuer,
+        ValidIssuer = TestTokens.Issuer,
         ValidAudience = "hazards",
         IssuerSigningKey = new RsaSecurityKey(key),
         ClockSkew = TimeSpan.Zero,
