@@ -3,6 +3,7 @@ using EmergencyOps.Messaging.Persistence.WriteGate;
 using EmergencyOps.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace EmergencyOps.Messaging.Tests;
@@ -29,7 +30,7 @@ internal sealed class GatedDatabase
         return new GatedDatabase(connectionString, file);
     }
 
-    public TestContext Open(ILoggerFactory? loggers = null) => Open(_connectionString, loggers);
+    public TestContext Open(ILoggerFactory? loggers = null, IInterceptor? interceptor = null) => Open(_connectionString, loggers, interceptor);
 
     public int Waiting => SqliteWriteGate.Waiting(File);
 
@@ -67,13 +68,17 @@ internal sealed class GatedDatabase
 
     public Task<int> NotesAsync() => InContextAsync(db => db.Notes.CountAsync());
 
-    private static TestContext Open(string connectionString, ILoggerFactory? loggers = null)
+    private static TestContext Open(string connectionString, ILoggerFactory? loggers = null, IInterceptor? interceptor = null)
     {
         var options = new DbContextOptionsBuilder<TestContext>();
         options.UseConfiguredProvider(DatabaseProvider.Sqlite, connectionString);
         if (loggers is not null)
         {
             options.UseLoggerFactory(loggers);
+        }
+        if (interceptor is not null)
+        {
+            options.AddInterceptors(interceptor);
         }
         return new TestContext(options.Options);
     }

@@ -57,34 +57,22 @@ internal sealed class IdempotencyFilter<TContext>(bool required) : IEndpointFilt
         {
             return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow), replayed: false); // nothing stored: the transaction rolls back
         }
-        if (answer.StatusCode >= 400 && !http.Items.ContainsKey(IdempotencyExtensions.KeepRefusalKey))
+        if (answer.StatusCode >= 400 && (transaction.SaveFailed || !http.Items.ContainsKey(IdempotencyExtensions.KeepRefusalKey)))
         {
             // A refusal is not remembered: the same key may carry the corrected request. What the handler chose to keep
-            // of a refusal (a refused scan's anomaly) is kept.
-            await transaction.CommitAsync(http.RequestAborted);
+            // of a refusal (a refused scan's anomaly) is kept, unless one of its saves failed part way (a lost race it
+            // answered with a 409): then the transaction rolls back and nothing is.
+            if (!transaction.SaveFailed)
+            {
+                await transaction.CommitAsync(http.RequestAborted);
+            }
             return new ReplayResult(answer.ToRecord(scope, key, hash, DateTime.UtcNow), replayed: false);
         }
         var record = answer.ToRecord(scope, key, hash, DateTime.UtcNow);
         db.Set<IdempotencyRecord>().Add(record);
-        await SaveWithoutSavepointAsync(db, http.RequestAborted);
+        await db.SaveChangesAsync(http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         return new ReplayResult(record, replayed: false);
-    }
-
-    // A failed insert of the answer ends the request, and with it this transaction (or this unit's savepoint in a joined
-    // one), whole: EF's own savepoint around the SaveChanges would protect nothing and costs two statements under the lock.
-    private static async Task SaveWithoutSavepointAsync(TContext db, CancellationToken cancellationToken)
-    {
-        var automatic = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = automatic;
-        }
     }
 
     private static async Task<string> HashAsync(HttpRequest request)

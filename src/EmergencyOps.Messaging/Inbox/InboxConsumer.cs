@@ -1,4 +1,5 @@
 using EmergencyOps.Messaging.Faults;
+using EmergencyOps.Messaging.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
         {
             Db.ChangeTracker.Clear();
             applied = false;
-            await using var transaction = await Db.Database.BeginTransactionAsync(context.CancellationToken);
+            await using var transaction = await Db.BeginOrJoinTransactionAsync(context.CancellationToken);
             var seen = await Db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.ConsumerId == ConsumerId, context.CancellationToken);
             if (seen)
             {

@@ -103,6 +103,7 @@ public static partial class DatabaseExtensions
     public static DbContextOptionsBuilder UseConfiguredProvider(this DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(db);
+        db.AddInterceptors(FailedSaveInterceptor.Instance);
         return provider switch
         {
             DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),

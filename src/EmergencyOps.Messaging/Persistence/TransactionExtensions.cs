@@ -1,15 +1,13 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace EmergencyOps.Messaging.Persistence;
 
 public static class TransactionExtensions
 {
-    // The transaction that owns each context's current unit of work, so joined units can defer work to its commit.
-    private static readonly ConditionalWeakTable<DbContext, OwnedTransaction> Owners = [];
+    // The innermost unit of work open on each context: joined units defer work to their root's commit, and a failed
+    // save marks the unit it ran in.
+    private static readonly ConditionalWeakTable<DbContext, OwnedTransaction> Open = [];
 
     /// <summary>
     /// Starts a transaction, or joins the one already open on this context (an idempotent request or an
@@ -17,122 +15,52 @@ public static class TransactionExtensions
     /// undoes exactly this unit's writes and forgets its pending changes, so a refused request leaves
     /// nothing behind even when the outer transaction commits (to store the refusal, say).
     /// </summary>
+    /// <remarks>
+    /// While a unit is open, EF's own savepoint around each SaveChanges is off: the unit is already the boundary a
+    /// failed save rolls back to, and those two statements per save would run under the database's write lock. A save
+    /// that fails inside the unit leaves it able only to roll back (<see cref="OwnedTransaction.SaveFailed"/>).
+    /// </remarks>
     public static async Task<OwnedTransaction> BeginOrJoinTransactionAsync(this DbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var enclosing = Open.TryGetValue(db, out var open) ? open : null;
+        OwnedTransaction unit;
         if (db.Database.CurrentTransaction is { } outer)
         {
             var savepoint = "unit_" + Guid.NewGuid().ToString("N")[..12];
             await outer.CreateSavepointAsync(savepoint, cancellationToken);
-            return new OwnedTransaction(db, outer, savepoint, Owners.TryGetValue(db, out var owner) ? owner : null);
-        }
-        var owned = new OwnedTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken), savepoint: null, root: null);
-        Owners.AddOrUpdate(db, owned);
-        return owned;
-    }
-
-    internal static void Forget(DbContext db, OwnedTransaction owned)
-    {
-        if (Owners.TryGetValue(db, out var current) && ReferenceEquals(current, owned))
-        {
-            Owners.Remove(db);
-        }
-    }
-}
-
-/// <summary>A transaction this code owns (commits it) or a savepoint in one it joined (releases it).</summary>
-public sealed partial class OwnedTransaction : IAsyncDisposable
-{
-    private readonly DbContext _db;
-    private readonly IDbContextTransaction _transaction;
-    private readonly string? _savepoint;
-    private readonly OwnedTransaction? _root;
-    private readonly List<Func<Task>> _afterCommit = [];
-    private bool _committed;
-
-    internal OwnedTransaction(DbContext db, IDbContextTransaction transaction, string? savepoint, OwnedTransaction? root)
-    {
-        (_db, _transaction, _savepoint, _root) = (db, transaction, savepoint, root);
-    }
-
-    private bool Owned => _savepoint is null;
-
-    /// <summary>
-    /// Runs once the outermost transaction has committed (a cache refresh, say): never on rollback, and
-    /// never while the database's write lock is still held.
-    /// </summary>
-    public void OnCommitted(Func<Task> action)
-    {
-        if (Owned)
-        {
-            _afterCommit.Add(action);
-        }
-        else if (_root is not null)
-        {
-            _root._afterCommit.Add(action);
+            unit = new OwnedTransaction(db, outer, savepoint, enclosing?.Root, enclosing);
         }
         else
         {
-            // Joined a transaction someone else opened directly: the best we can know is that our part is done.
-            _afterCommit.Add(action);
+            unit = new OwnedTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken), savepoint: null, root: null, enclosing);
+        }
+        Open.AddOrUpdate(db, unit);
+        return unit;
+    }
+
+    /// <summary>Marks the innermost open unit on <paramref name="db"/>: a save in it failed part way.</summary>
+    internal static void SaveFailedIn(DbContext db)
+    {
+        if (Open.TryGetValue(db, out var unit))
+        {
+            unit.SaveFailed = true;
         }
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    internal static void Close(DbContext db, OwnedTransaction unit, OwnedTransaction? enclosing)
     {
-        if (Owned)
+        if (!Open.TryGetValue(db, out var current) || !ReferenceEquals(current, unit))
         {
-            await _transaction.CommitAsync(cancellationToken);
+            return;
+        }
+        if (enclosing is null)
+        {
+            Open.Remove(db);
         }
         else
         {
-            await _transaction.ReleaseSavepointAsync(_savepoint!, cancellationToken);
-        }
-        _committed = true;
-        if (Owned || _root is null)
-        {
-            await RunAfterCommitAsync();
-        }
-    }
-
-    // The data is committed and the caller will be told so: a failing cache refresh or notification is logged, never
-    // turned into an error for a request whose effect already happened (the next reconcile or read repairs it).
-    private async Task RunAfterCommitAsync()
-    {
-        var actions = _afterCommit.ToList();
-        _afterCommit.Clear();
-        foreach (var action in actions)
-        {
-            try
-            {
-                await action();
-            }
-            catch (Exception ex)
-            {
-                LogAfterCommitFailed(Logger(), ex);
-            }
-        }
-    }
-
-    private ILogger Logger() => _db.GetService<ILoggerFactory>().CreateLogger<OwnedTransaction>();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Work scheduled after a commit failed; the committed data stands")]
-    private static partial void LogAfterCommitFailed(ILogger logger, Exception exception);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_committed)
-        {
-            if (!Owned)
-            {
-                await _transaction.RollbackToSavepointAsync(_savepoint!);
-            }
-            _db.ChangeTracker.Clear();
-        }
-        if (Owned)
-        {
-            TransactionExtensions.Forget(_db, this);
-            await _transaction.DisposeAsync();
+            Open.AddOrUpdate(db, enclosing);
         }
     }
 }

@@ -6,16 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inventory.API.Infrastructure;
 
-public class InventoryContext : DbContext
+public class InventoryContext(DbContextOptions options) : DbContext(options)
 {
-    public InventoryContext(DbContextOptions options) : base(options)
-    {
-        // Every write here runs in a unit of work behind its own savepoint (BeginOrJoinTransactionAsync) or in an inbox
-        // transaction, and a failed SaveChanges ends that unit: nothing goes on in a transaction after one. EF's savepoint
-        // around each SaveChanges would only add two statements to it under the write lock (six per stock change).
-        Database.AutoSavepointsEnabled = false;
-    }
-
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
 
     public DbSet<WarehouseChange> WarehouseChanges => Set<WarehouseChange>();
