@@ -42,27 +42,56 @@ public sealed class UnitOfWorkTests
     }
 
     [Fact]
-    public async Task A_unit_whose_save_failed_cannot_commit_and_keeps_nothing_once_disposed()
+    public async Task A_unit_whose_save_failed_part_way_cannot_commit_and_keeps_nothing_once_disposed()
     {
         var database = await GatedDatabase.CreateAsync(timeoutSeconds: 5);
-        await database.IncrementAsync("taken", "before");
+        var taken = Guid.NewGuid();
+        await database.InContextAsync(db => AddAsync(db, new Note { Id = taken, Text = "before" }));
         await using (var db = database.Open())
         {
             await using var unit = await db.BeginOrJoinTransactionAsync();
-            db.Notes.Add(new Note { Text = "saved first" });
-            await db.SaveChangesAsync();
-            db.Notes.Add(new Note { Text = "saved with the clash" });
-            db.Counters.Add(new Counter { Name = "taken" });
-            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            await AddAsync(db, new Note { Text = "saved first" });
+            // One save: EF inserts the counter first (its table sorts first), then the note whose id is taken fails.
+            db.Counters.Add(new Counter { Name = "inserted before the clash" });
+            db.Notes.Add(new Note { Id = taken, Text = "clashes" });
+            var failure = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.Equal(1, await db.Counters.AsNoTracking().CountAsync()); // what ran of the failed save is in the transaction
             Assert.True(unit.SaveFailed);
 
             var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => unit.CommitAsync());
             Assert.Contains("can only be rolled back", refused.Message, StringComparison.Ordinal);
+            Assert.Same(failure, refused.InnerException);
         }
 
         Assert.Equal(["before"], await database.InContextAsync(db => db.Notes.Select(n => n.Text).ToListAsync()));
-        Assert.Equal(1, await database.CounterAsync("taken"));
+        Assert.Equal(0, await database.InContextAsync(db => db.Counters.CountAsync()));
         Assert.Equal(0, database.Waiting);
+    }
+
+    [Fact]
+    public async Task A_lost_concurrency_check_marks_the_unit_it_ran_in_and_not_a_joined_unit_that_committed_before_it()
+    {
+        var database = await GatedDatabase.CreateAsync(timeoutSeconds: 5);
+        await database.IncrementAsync("gone meanwhile", "before");
+        await using (var db = database.Open())
+        {
+            await using var outer = await db.BeginOrJoinTransactionAsync();
+            var counter = await db.Counters.SingleAsync(c => c.Name == "gone meanwhile");
+            await using var inner = await db.BeginOrJoinTransactionAsync();
+            await AddAsync(db, new Note { Text = "in the inner unit" });
+            await inner.CommitAsync();
+            // Deleted behind EF's back: its update then finds no row, which EF reports as a lost concurrency check.
+            await db.Counters.Where(c => c.Name == "gone meanwhile").ExecuteDeleteAsync();
+            counter.Value++;
+            var failure = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+
+            Assert.False(inner.SaveFailed);
+            Assert.True(outer.SaveFailed);
+            Assert.Same(failure, (await Assert.ThrowsAsync<InvalidOperationException>(() => outer.CommitAsync())).InnerException);
+        }
+
+        Assert.Equal(1, await database.CounterAsync("gone meanwhile"));
+        Assert.Equal(["before"], await database.InContextAsync(db => db.Notes.Select(n => n.Text).ToListAsync()));
     }
 
     [Fact]
@@ -90,6 +119,12 @@ public sealed class UnitOfWorkTests
 
         Assert.Equal(["before", "kept by the outer unit"], await database.InContextAsync(db => db.Notes.OrderBy(n => n.Text).Select(n => n.Text).ToListAsync()));
         Assert.Equal(1, await database.CounterAsync("taken"));
+    }
+
+    private static async Task<int> AddAsync(TestContext db, Note note)
+    {
+        db.Notes.Add(note);
+        return await db.SaveChangesAsync();
     }
 
     private sealed class SavepointCounter : DbTransactionInterceptor

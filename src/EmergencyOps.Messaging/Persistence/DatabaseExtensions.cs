@@ -106,7 +106,10 @@ public static partial class DatabaseExtensions
         db.AddInterceptors(FailedSaveInterceptor.Instance);
         return provider switch
         {
-            DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+            // No retrying execution strategy: the units of work open their own transactions, which such a strategy refuses
+            // ("does not support user-initiated transactions") on their first statement. A transient failure ends the unit
+            // whole: a request is answered with an error to retry (its Idempotency-Key makes that safe), a message is redelivered.
+            DatabaseProvider.SqlServer => db.UseSqlServer(connectionString),
             _ => db.UseSqlite(connectionString).UseSqliteWriteGate(),
         };
     }

@@ -26,11 +26,26 @@ internal sealed class FailedSaveInterceptor : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    // A lost optimistic-concurrency check (a row changed or gone meanwhile) does not reach SaveChangesFailed: EF reports
+    // it here only, before it throws.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Mark(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Mark(eventData);
+        return ValueTask.FromResult(result);
+    }
+
     private static void Mark(DbContextEventData eventData)
     {
         if (eventData.Context is { } db)
         {
-            TransactionExtensions.SaveFailedIn(db);
+            TransactionExtensions.SaveFailedIn(db, (eventData as DbContextErrorEventData)?.Exception);
         }
     }
 }

@@ -12,19 +12,25 @@ public sealed partial class OwnedTransaction : IAsyncDisposable
     private readonly IDbContextTransaction _transaction;
     private readonly string? _savepoint;
     private readonly OwnedTransaction? _root;
-    private readonly OwnedTransaction? _enclosing;
+    private readonly OwnedTransaction? _previous;
     private readonly bool _autoSavepoints;
     private readonly List<Func<Task>> _afterCommit = [];
+    private Exception? _failure;
     private bool _committed;
 
-    internal OwnedTransaction(DbContext db, IDbContextTransaction transaction, string? savepoint, OwnedTransaction? root, OwnedTransaction? enclosing)
+    internal OwnedTransaction(DbContext db, IDbContextTransaction transaction, string? savepoint, OwnedTransaction? root, OwnedTransaction? previous)
     {
-        (_db, _transaction, _savepoint, _root, _enclosing) = (db, transaction, savepoint, root, enclosing);
+        (_db, _transaction, _savepoint, _root, _previous) = (db, transaction, savepoint, root, previous);
         _autoSavepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = false;
     }
 
-    private bool Owned => _savepoint is null;
+    internal bool Owned => _savepoint is null;
+
+    internal bool Committed => _committed;
+
+    /// <summary>The unit that was innermost on the context when this one began (committed or not).</summary>
+    internal OwnedTransaction? Previous => _previous;
 
     /// <summary>The unit that owns the transaction, when this code opened it; null when it joined one opened directly.</summary>
     internal OwnedTransaction? Root => Owned ? this : _root;
@@ -33,7 +39,13 @@ public sealed partial class OwnedTransaction : IAsyncDisposable
     /// A SaveChanges failed (or was cancelled) inside this unit. Without EF's savepoint around it, its statements that
     /// ran before the failing one are still in the transaction, so the unit can only be rolled back: committing throws.
     /// </summary>
-    public bool SaveFailed { get; internal set; }
+    public bool SaveFailed { get; private set; }
+
+    internal void Fail(Exception? failure)
+    {
+        SaveFailed = true;
+        _failure ??= failure;
+    }
 
     /// <summary>
     /// Runs once the outermost transaction has committed (a cache refresh, say): never on rollback, and
@@ -49,7 +61,8 @@ public sealed partial class OwnedTransaction : IAsyncDisposable
     {
         if (SaveFailed)
         {
-            throw new InvalidOperationException("A save failed inside this unit of work; it can only be rolled back (dispose it without committing).");
+            // The save's own failure inside: a lost race still reads as one (409) to whoever maps it.
+            throw new InvalidOperationException("A save failed inside this unit of work; it can only be rolled back (dispose it without committing).", _failure);
         }
         if (Owned)
         {
@@ -109,8 +122,10 @@ public sealed partial class OwnedTransaction : IAsyncDisposable
         }
         finally
         {
-            _db.Database.AutoSavepointsEnabled = _autoSavepoints;
-            TransactionExtensions.Close(_db, this, _enclosing);
+            if (TransactionExtensions.Close(_db, this))
+            {
+                _db.Database.AutoSavepointsEnabled = _autoSavepoints;
+            }
         }
     }
 }

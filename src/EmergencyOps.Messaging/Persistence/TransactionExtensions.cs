@@ -23,44 +23,68 @@ public static class TransactionExtensions
     public static async Task<OwnedTransaction> BeginOrJoinTransactionAsync(this DbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var enclosing = Open.TryGetValue(db, out var open) ? open : null;
+        var previous = Open.TryGetValue(db, out var innermost) ? innermost : null;
+        var enclosing = InnermostOpen(db);
         OwnedTransaction unit;
         if (db.Database.CurrentTransaction is { } outer)
         {
             var savepoint = "unit_" + Guid.NewGuid().ToString("N")[..12];
             await outer.CreateSavepointAsync(savepoint, cancellationToken);
-            unit = new OwnedTransaction(db, outer, savepoint, enclosing?.Root, enclosing);
+            unit = new OwnedTransaction(db, outer, savepoint, enclosing?.Root, previous);
         }
         else
         {
-            unit = new OwnedTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken), savepoint: null, root: null, enclosing);
+            unit = new OwnedTransaction(db, await db.Database.BeginTransactionAsync(cancellationToken), savepoint: null, root: null, previous);
         }
         Open.AddOrUpdate(db, unit);
         return unit;
     }
 
-    /// <summary>Marks the innermost open unit on <paramref name="db"/>: a save in it failed part way.</summary>
-    internal static void SaveFailedIn(DbContext db)
+    /// <summary>Marks the innermost unit still open on <paramref name="db"/>: a save in it failed part way.</summary>
+    internal static void SaveFailedIn(DbContext db, Exception? failure) => InnermostOpen(db)?.Fail(failure);
+
+    // A unit that committed (released its savepoint) but is not yet disposed no longer contains what runs next.
+    private static OwnedTransaction? InnermostOpen(DbContext db)
     {
-        if (Open.TryGetValue(db, out var unit))
+        var unit = Open.TryGetValue(db, out var innermost) ? innermost : null;
+        while (unit is { Committed: true })
         {
-            unit.SaveFailed = true;
+            unit = unit.Previous;
         }
+        return unit;
     }
 
-    internal static void Close(DbContext db, OwnedTransaction unit, OwnedTransaction? enclosing)
+    /// <summary>
+    /// Forgets an ending unit; true when it was the innermost, so it puts back the context's state as it found it. An owner
+    /// disposed before a unit inside it (never in order) ends them all: its transaction is gone.
+    /// </summary>
+    internal static bool Close(DbContext db, OwnedTransaction unit)
     {
-        if (!Open.TryGetValue(db, out var current) || !ReferenceEquals(current, unit))
+        var innermost = Open.TryGetValue(db, out var current) && ReferenceEquals(current, unit);
+        if (!innermost && !(unit.Owned && current is not null && Contains(current, unit)))
         {
-            return;
+            return false;
         }
-        if (enclosing is null)
+        if (unit.Previous is { } previous)
         {
-            Open.Remove(db);
+            Open.AddOrUpdate(db, previous);
         }
         else
         {
-            Open.AddOrUpdate(db, enclosing);
+            Open.Remove(db);
         }
+        return true;
+    }
+
+    private static bool Contains(OwnedTransaction inner, OwnedTransaction outer)
+    {
+        for (var unit = inner.Previous; unit is not null; unit = unit.Previous)
+        {
+            if (ReferenceEquals(unit, outer))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

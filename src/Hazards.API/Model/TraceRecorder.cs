@@ -76,8 +76,9 @@ public sealed partial class TraceRecorder(HazardsContext db, HazardEvents events
         };
         db.Anomalies.Add(anomaly);
         events.ScanAnomalyDetected(anomaly, product, chemical, actor, request.Latitude, request.Longitude);
-        http.HttpContext?.KeepRefusalAsAnswer();
         await risk.SaveAsync(cancellationToken); // an anomaly weighs on the actor's risk level
+        // Only once the anomaly is saved: a save that lost a race keeps nothing, and its 409 must not become the key's answer.
+        http.HttpContext?.KeepRefusalAsAnswer();
         LogRefused(logger, product.Code, TraceRules.Name(attempt.Step), violation.Rule, actor.Id);
         return TypedResults.Problem(violation.Detail, statusCode: violation.Status, title: "Scan refused",
             extensions: new Dictionary<string, object?> { ["rule"] = violation.Rule, ["code"] = product.Code, ["step"] = TraceRules.Name(attempt.Step), ["anomalyId"] = anomaly.Id });
