@@ -102,3 +102,36 @@ public sealed class HazardAutoIssueTests(AutoIssueFactory factory) : ServiceBusT
         Assert.Equal("hazard", (await Client.GetJsonAsync($"/api/warnings/{issued.Message.WarningId}")).Str("origin"));
     }
 }
+
+/// <summary>Auto-issuing, with the feed's poll for others' entries as slow as it may be: only a notification wakes it.</summary>
+public sealed class SlowPollAutoIssueFactory : WarningsFactory
+{
+    public SlowPollAutoIssueFactory()
+    {
+        Settings["Warnings:AutoIssueFromHazards"] = "true";
+        Settings["Warnings:FeedPollInterval"] = "00:01:00";
+    }
+}
+
+public sealed class HazardFeedTests(SlowPollAutoIssueFactory factory) : ServiceBusTests(factory), IClassFixture<SlowPollAutoIssueFactory>
+{
+    [Fact]
+    public async Task A_warning_a_consumed_event_issues_wakes_the_feed_instead_of_waiting_for_its_poll()
+    {
+        var enterprise = Guid.NewGuid();
+        await Bus.Bus.Publish(HazardReactionTests.Classified(enterprise, MajorHazardLevel.Level3));
+        await Eventually.TrueAsync(async () => (await Client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
+            .Any(s => s.GetProperty("enterpriseId").GetGuid() == enterprise), "the major hazard source known");
+        await using var feed = await SseClient.ConnectAsync(Client, "/api/warnings/feed?district=310116&type=chemical-release");
+        var anomaly = HazardReactionTests.Anomaly(enterprise, enterprise) with { Latitude = 30.71, Longitude = 121.31 };
+
+        await Bus.Bus.Publish(anomaly, ctx => ctx.MessageId = anomaly.EventId);
+
+        // Well inside the minute the poll would take: the consumer's commit woke the feed.
+        var issued = await feed.NextAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal("warning.issued", issued.Event);
+        var data = JsonDocument.Parse(issued.Data).RootElement;
+        Assert.Equal("chemical-release", data.Str("type"));
+        Assert.Equal("30.71,121.31 1", data.Str("circle"));
+    }
+}

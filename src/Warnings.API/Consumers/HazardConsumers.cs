@@ -62,7 +62,7 @@ public sealed class MajorHazardSourceDeclassifiedConsumer(WarningsContext db, Ti
 /// level matching the source's grade. Anomalies elsewhere are the registry's business only.
 /// </summary>
 public sealed class ScanAnomalyDetectedConsumer(
-    WarningsContext db, HazardReaction reaction, CorrelationContext correlation, FeedHub feed, TimeProvider time, ILogger<ScanAnomalyDetectedConsumer> logger)
+    WarningsContext db, HazardReaction reaction, CorrelationContext correlation, TimeProvider time, ILogger<ScanAnomalyDetectedConsumer> logger)
     : InboxConsumer<ScanAnomalyDetected, WarningsContext>(db, time, logger)
 {
     protected override async Task HandleAsync(ConsumeContext<ScanAnomalyDetected> context)
@@ -70,8 +70,6 @@ public sealed class ScanAnomalyDetectedConsumer(
         correlation.CorrelationId = context.Message.CorrelationId;
         await reaction.ApplyAsync(context.Message, context.CancellationToken);
     }
-
-    protected override Task AfterCommitAsync(ConsumeContext<ScanAnomalyDetected> context) => feed.NotifyAsync();
 }
 
 /// <summary>An enterprise's risk level rose to orange or red (一码推送): a warning is suggested for its location.</summary>
