@@ -6,7 +6,7 @@ using MassTransit;
 
 namespace Warnings.API.Tests;
 
-public sealed class AutoIssueFactory : WarningsFactory
+public class AutoIssueFactory : WarningsFactory
 {
     public AutoIssueFactory() => Settings["Warnings:AutoIssueFromHazards"] = "true";
 }
@@ -82,9 +82,7 @@ public sealed class HazardAutoIssueTests(AutoIssueFactory factory) : ServiceBusT
     public async Task Configured_to_act_it_issues_the_chemical_release_warning_itself_once_per_anomaly()
     {
         var enterprise = Guid.NewGuid();
-        await Bus.Bus.Publish(HazardReactionTests.Classified(enterprise, MajorHazardLevel.Level3));
-        await Eventually.TrueAsync(async () => (await Client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
-            .Any(s => s.GetProperty("enterpriseId").GetGuid() == enterprise && s.Str("level") == "level3"), "the major hazard source known");
+        await ClassifyAsync(enterprise, MajorHazardLevel.Level3);
         var anomaly = HazardReactionTests.Anomaly(enterprise, enterprise);
 
         await Bus.Bus.Publish(anomaly, ctx => ctx.MessageId = anomaly.EventId);
@@ -104,13 +102,9 @@ public sealed class HazardAutoIssueTests(AutoIssueFactory factory) : ServiceBusT
 }
 
 /// <summary>Auto-issuing, with the feed's poll for others' entries as slow as it may be: only a notification wakes it.</summary>
-public sealed class SlowPollAutoIssueFactory : WarningsFactory
+public sealed class SlowPollAutoIssueFactory : AutoIssueFactory
 {
-    public SlowPollAutoIssueFactory()
-    {
-        Settings["Warnings:AutoIssueFromHazards"] = "true";
-        Settings["Warnings:FeedPollInterval"] = "00:01:00";
-    }
+    public SlowPollAutoIssueFactory() => Settings["Warnings:FeedPollInterval"] = "00:01:00";
 }
 
 public sealed class HazardFeedTests(SlowPollAutoIssueFactory factory) : ServiceBusTests(factory), IClassFixture<SlowPollAutoIssueFactory>
@@ -119,9 +113,7 @@ public sealed class HazardFeedTests(SlowPollAutoIssueFactory factory) : ServiceB
     public async Task A_warning_a_consumed_event_issues_wakes_the_feed_instead_of_waiting_for_its_poll()
     {
         var enterprise = Guid.NewGuid();
-        await Bus.Bus.Publish(HazardReactionTests.Classified(enterprise, MajorHazardLevel.Level3));
-        await Eventually.TrueAsync(async () => (await Client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
-            .Any(s => s.GetProperty("enterpriseId").GetGuid() == enterprise), "the major hazard source known");
+        await ClassifyAsync(enterprise, MajorHazardLevel.Level3);
         await using var feed = await SseClient.ConnectAsync(Client, "/api/warnings/feed?district=310116&type=chemical-release");
         var anomaly = HazardReactionTests.Anomaly(enterprise, enterprise) with { Latitude = 30.71, Longitude = 121.31 };
 

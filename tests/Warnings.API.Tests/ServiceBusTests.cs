@@ -1,3 +1,5 @@
+using System.Text.Json;
+using EmergencyOps.Contracts.Hazards;
 using EmergencyOps.Testing;
 
 namespace Warnings.API.Tests;
@@ -22,6 +24,15 @@ public abstract class ServiceBusTests(WarningsFactory factory) : IAsyncLifetime
         Client = factory.CreateClient();
         await ServiceChecks.AssertReadyAsync(Client);
         Bus = await Records(new MessageRecorder(factory.EntityPrefix)).StartAsync();
+    }
+
+    /// <summary>Publishes an enterprise's major hazard source as the registry does, and waits until this service knows it.</summary>
+    protected async Task ClassifyAsync(Guid enterprise, MajorHazardLevel level)
+    {
+        await Bus.Bus.Publish(HazardReactionTests.Classified(enterprise, level));
+        var name = JsonNamingPolicy.CamelCase.ConvertName(level.ToString());
+        await Eventually.TrueAsync(async () => (await Client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
+            .Any(s => s.GetProperty("enterpriseId").GetGuid() == enterprise && s.Str("level") == name), "the major hazard source known");
     }
 
     public async Task DisposeAsync()

@@ -48,9 +48,7 @@ public sealed partial class TimestampTests(WarningsFactory factory) : ServiceBus
                 .Select(r => new { indicator = "rain-time", station = "PD-900", district = Pudong, value = r.Item2, observedAt = at.AddMinutes(r.Item1) }),
         });
         var enterprise = Guid.NewGuid();
-        await Bus.Bus.Publish(HazardReactionTests.Classified(enterprise, MajorHazardLevel.Level2));
-        await Eventually.TrueAsync(async () => (await Client.GetJsonAsync("/api/warnings/hazard-sites")).EnumerateArray()
-            .Any(s => s.GetProperty("enterpriseId").GetGuid() == enterprise), "the major hazard source known");
+        await ClassifyAsync(enterprise, MajorHazardLevel.Level2);
         await Eventually.TrueAsync(async () => (await Client.GetJsonAsync($"/api/warnings/{id}/responses")).GetProperty("overdue").GetInt32() == 1,
             "the unit that did not acknowledge escalated");
 

@@ -56,12 +56,11 @@ public static class TransactionExtensions
 
     /// <summary>
     /// Forgets an ending unit; true when it was the innermost, so it puts back the context's state as it found it. An owner
-    /// disposed before a unit inside it (never in order) ends them all: its transaction is gone.
+    /// always ends: disposed before a unit inside it (never in order), its transaction is gone and with it every unit inside.
     /// </summary>
     internal static bool Close(DbContext db, OwnedTransaction unit)
     {
-        var innermost = Open.TryGetValue(db, out var current) && ReferenceEquals(current, unit);
-        if (!innermost && !(unit.Owned && current is not null && Contains(current, unit)))
+        if (!unit.Owned && !(Open.TryGetValue(db, out var current) && ReferenceEquals(current, unit)))
         {
             return false;
         }
@@ -74,17 +73,5 @@ public static class TransactionExtensions
             Open.Remove(db);
         }
         return true;
-    }
-
-    private static bool Contains(OwnedTransaction inner, OwnedTransaction outer)
-    {
-        for (var unit = inner.Previous; unit is not null; unit = unit.Previous)
-        {
-            if (ReferenceEquals(unit, outer))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }
