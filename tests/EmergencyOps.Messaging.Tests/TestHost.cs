@@ -34,7 +34,7 @@ internal sealed class TestHost(IHost host) : IAsyncDisposable
         builder.AddServiceDatabase<TestContext>("testdb");
         builder.AddServiceMessaging<TestContext>("tests", bus => bus.AddConsumer<CounterConsumer>());
         var built = builder.Build();
-        await built.StartAsync();
+        await HostStarts.FirstAsync(typeof(TestHost), () => built.StartAsync());
         return new TestHost(built);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace EmergencyOps.Testing;
 
@@ -21,6 +22,9 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram> where TP
     public string EntityPrefix { get; }
 
     public string DatabaseConnectionString { get; }
+
+    // The first host of a service validates its options alone (HostStarts).
+    protected override IHost CreateHost(IHostBuilder builder) => HostStarts.First(typeof(TProgram), () => base.CreateHost(builder));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
